@@ -1,0 +1,46 @@
+# Edge: one entry point for set-up, build, tests, demo, benchmarks and packaging.
+# `make demo` and `make test` are all a fresh Debian/Ubuntu machine needs (they run `setup` first).
+
+CONFIG ?= Release
+DOTNET ?= dotnet
+NATIVE_DIR := build/native
+TORCH_SHIM := $(NATIVE_DIR)/libedge_torch.so
+NATIVE_SOURCES := $(wildcard trainer/native/*.cpp trainer/native/*.h trainer/native/CMakeLists.txt)
+
+.PHONY: setup build native test demo bench package clean
+
+setup:
+	@scripts/setup.sh
+
+# The libtorch shim is rebuilt only when its sources change (make's own dependency check).
+native: $(TORCH_SHIM)
+
+$(TORCH_SHIM): $(NATIVE_SOURCES)
+	@if [ -f trainer/native/CMakeLists.txt ]; then \
+	  cmake -S trainer/native -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release $${LIBTORCH:+-DCMAKE_PREFIX_PATH=$$LIBTORCH} >/dev/null && \
+	  cmake --build $(NATIVE_DIR) -j2 >/dev/null; \
+	else mkdir -p $(NATIVE_DIR); fi
+
+build: native
+	$(DOTNET) build Edge.sln -c $(CONFIG) --nologo -v quiet
+	@scripts/make-launchers.sh $(CONFIG)
+
+test: setup
+	@$(MAKE) --no-print-directory build
+	@scripts/run-tests.sh $(CONFIG)
+
+demo: setup
+	@$(MAKE) --no-print-directory build
+	@scripts/demo.sh
+
+bench:
+	@EDGE_SETUP_BENCH=1 scripts/setup.sh
+	@$(MAKE) --no-print-directory build
+	@$(DOTNET) run --project bench/Edge.Benchmarks -c $(CONFIG) --no-build
+
+package: build
+	@packaging/build-deb.sh $(CONFIG)
+
+clean:
+	$(DOTNET) clean Edge.sln -c $(CONFIG) -v quiet
+	rm -rf build bin TestResults

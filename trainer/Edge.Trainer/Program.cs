@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Edge.Trainer;
+
+/// <summary>Entry point of <c>edge-train</c>; each subcommand lives in its own file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("edge-train: train, export, evaluate and roll out Edge anomaly-detection bundles.");
+        return root.Parse(args).Invoke();
+    }
+}
