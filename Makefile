@@ -36,7 +36,7 @@ demo: setup
 bench:
 	@EDGE_SETUP_BENCH=1 scripts/setup.sh
 	@$(MAKE) --no-print-directory build
-	@$(DOTNET) run --project bench/Edge.Benchmarks -c $(CONFIG) --no-build
+	@$(DOTNET) bench/Edge.Benchmarks/bin/$(CONFIG)/net10.0/edge-bench.dll $(ONLY)
 
 package: build
 	@packaging/build-deb.sh $(CONFIG)
