@@ -59,11 +59,7 @@ public sealed class JpegErrorTests : IDisposable
 
     private static void AssertFromTurboJpeg(ImagingException error, string operation)
     {
-        Assert.Equal("libturbojpeg", error.Library);
-        Assert.Equal(operation, error.Operation);
-        Assert.False(string.IsNullOrWhiteSpace(error.NativeMessage));
-        Assert.NotEqual("libturbojpeg gave no message", error.NativeMessage);
-        Assert.Contains(error.NativeMessage!, error.Message, StringComparison.Ordinal);
+        NativeErrorAssert.FromLibrary(error, "libturbojpeg", operation);
         Assert.InRange(error.NativeCode, 0, 1);
     }
 }

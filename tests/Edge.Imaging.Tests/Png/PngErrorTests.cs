@@ -73,11 +73,7 @@ public sealed class PngErrorTests : IDisposable
 
     private static void AssertFromLibpng(ImagingException error, string operation)
     {
-        Assert.Equal("libpng", error.Library);
-        Assert.Equal(operation, error.Operation);
-        Assert.False(string.IsNullOrWhiteSpace(error.NativeMessage));
-        Assert.NotEqual("libpng gave no message", error.NativeMessage);
-        Assert.Contains(error.NativeMessage!, error.Message, StringComparison.Ordinal);
+        NativeErrorAssert.FromLibrary(error, "libpng", operation);
         Assert.True((error.NativeCode & 3) >= 2, $"warning_or_error {error.NativeCode} should say error");
     }
 }

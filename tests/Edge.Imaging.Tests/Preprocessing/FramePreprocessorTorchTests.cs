@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Edge.Imaging.Preprocessing;
 using Edge.Imaging.Tests.Support;
@@ -29,19 +28,6 @@ public sealed class FramePreprocessorTorchTests
         Assert.True(worst < 1e-5, $"largest difference from torch {worst}");
     }
 
-    private static void RunTorch(params string[] arguments)
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "Preprocessing", "torch_bilinear.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"torch_bilinear.py failed: {errors.Result}");
-    }
+    private static void RunTorch(params string[] arguments) =>
+        ExternalProcess.Run("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Preprocessing", "torch_bilinear.py"), .. arguments]);
 }

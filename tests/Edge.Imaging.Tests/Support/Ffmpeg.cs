@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace Edge.Imaging.Tests.Support;
 
 /// <summary>The independent reference: the installed ffmpeg makes test images and decodes ours to raw pixels.</summary>
@@ -29,25 +26,5 @@ internal static class Ffmpeg
         return bytes;
     }
 
-    private static void Run(string[] arguments)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (string[])["-nostdin", "-v", "error", "-y", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
-        {
-            process.Kill();
-            throw new TimeoutException("ffmpeg ran over a minute.");
-        }
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"ffmpeg {string.Join(' ', arguments)} exited with {process.ExitCode}: {errors.Result}"));
-        }
-    }
+    private static void Run(string[] arguments) => ExternalProcess.Run("ffmpeg", ["-nostdin", "-v", "error", "-y", .. arguments]);
 }
