@@ -14,10 +14,8 @@ packages=(
   libpng16-16 libturbojpeg0 # image codecs bound from models/Edge.Imaging
   ffmpeg                    # camera pipelines (RTSP, files) and test videos
   mosquitto mosquitto-clients # a real broker and client for the MQTT tests
+  python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
 )
-if [[ "${EDGE_SETUP_BENCH:-0}" == 1 ]]; then
-  packages+=(python3-torch)  # PyTorch eager on the same libtorch, the benchmark's yardstick
-fi
 
 missing=()
 for p in "${packages[@]}"; do
