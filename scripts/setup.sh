@@ -14,6 +14,7 @@ packages=(
   libpng16-16 libturbojpeg0 # image codecs bound from models/Edge.Imaging
   ffmpeg                    # camera pipelines (RTSP, files) and test videos
   mosquitto mosquitto-clients # a real broker and client for the MQTT tests
+  systemd file              # packaging tests: systemd-analyze verify/security, architecture of native libraries
   python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
 )
 

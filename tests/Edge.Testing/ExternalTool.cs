@@ -56,6 +56,10 @@ public static class ExternalTool
         }
     }
 
+    /// <summary>Runs a program that reports on standard error even when it succeeds; returns both streams together.</summary>
+    public static string RunCapturingAll(string program, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
+        Run("sh", new[] { "-c", "exec \"$0\" \"$@\" 2>&1", program }.Concat(arguments), timeout);
+
     /// <summary>Runs a Python snippet under Debian's python3; extra arguments arrive in sys.argv[1:].</summary>
     public static string Python(string script, params string[] arguments) =>
         Run(DebianPython, new[] { "-c", script }.Concat(arguments));
