@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Trainer.Commands;
 
 namespace Edge.Trainer;
 
@@ -7,7 +8,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("edge-train: train, export, evaluate and roll out Edge anomaly-detection bundles.");
+        var root = new RootCommand("edge-train: train, export, evaluate and roll out Edge anomaly-detection bundles.")
+        {
+            SynthCommand.Create(),
+        };
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,40 @@
+using Edge.Imaging;
+using Edge.Onnx;
+
+namespace Edge.Trainer.Commands;
+
+/// <summary>
+/// Runs a command's body and turns the errors a user can cause (bad paths, bad data, bad options) into one
+/// line on standard error and exit code 1, never a stack trace. Bugs still surface with their trace.
+/// </summary>
+internal static class CommandErrors
+{
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            Console.Error.WriteLine($"edge-train: error: {e.Message}");
+            return 1;
+        }
+    }
+
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            await Console.Error.WriteLineAsync($"edge-train: error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static bool IsUserError(Exception e) => e is ArgumentException or IOException or UnauthorizedAccessException
+        or InvalidDataException or ImagingException or OnnxFormatException or FormatException or UserInputException;
+}
