@@ -28,7 +28,8 @@ internal sealed class ChildProcess : IDisposable
 
     public StderrTail Stderr { get; }
 
-    public int Id => _process.Id;
+    /// <summary>The child's process id (kept after it exited, for logs and checks).</summary>
+    public int Id { get; private set; }
 
     /// <summary>The child's stdout, unbuffered bytes.</summary>
     public Stream Output => _process.StandardOutput.BaseStream;
@@ -63,6 +64,7 @@ internal sealed class ChildProcess : IDisposable
             process.Dispose();
             throw new CameraSourceException($"Cannot start {program}: {e.Message}. {installHint}", isPermanent: true, e);
         }
+        child.Id = process.Id;
         // The child gets an empty stdin: nothing of ours (a terminal, a service's stdin) reaches it.
         process.StandardInput.Close();
         process.BeginErrorReadLine();
@@ -97,7 +99,7 @@ internal sealed class ChildProcess : IDisposable
         }
         else
         {
-            ending = $"{Program} (pid {_process.Id}) closed its output but is still running";
+            ending = $"{Program} (pid {Id}) closed its output but is still running";
         }
         var tail = Stderr.ToString();
         return tail.Length == 0 ? ending : $"{ending}; its last messages: {tail}";
