@@ -55,6 +55,20 @@ internal static class ExternalTool
     public static byte[] DecodeRaw(string path, string pixelFormat, params string[] outputOptions) =>
         Run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-i", path, .. outputOptions, "-f", "rawvideo", "-pix_fmt", pixelFormat, "-"]);
 
+    /// <summary>A file of the source tree, found by walking up from the test binaries to the repository root.</summary>
+    public static string SourceFile(string relativePath)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, relativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"{relativePath} was not found above {AppContext.BaseDirectory}.");
+    }
+
     /// <summary>True while a process with this id exists (a zombie counts: it has not been reaped).</summary>
     public static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}");
 }
