@@ -24,6 +24,27 @@ public class YuyvConverterTests
     }
 
     [Fact]
+    public void Every_yuv_combination_matches_the_bt601_equations_clamped()
+    {
+        // Extremes included: Y 255 with U 255 gives blue far above 255, Y 0 with U 0 far below 0.
+        var rgb = new byte[6];
+        for (var y = 0; y < 256; y += 5)
+        {
+            for (var u = 0; u < 256; u += 5)
+            {
+                for (var v = 0; v < 256; v += 5)
+                {
+                    YuyvConverter.ToRgb24([(byte)y, (byte)u, (byte)y, (byte)v], 4, 2, 1, rgb);
+                    var c = 298 * (y - 16);
+                    Assert.Equal(Math.Clamp((c + (409 * (v - 128)) + 128) >> 8, 0, 255), rgb[0]);
+                    Assert.Equal(Math.Clamp((c - (100 * (u - 128)) - (208 * (v - 128)) + 128) >> 8, 0, 255), rgb[1]);
+                    Assert.Equal(Math.Clamp((c + (516 * (u - 128)) + 128) >> 8, 0, 255), rgb[2]);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void A_test_picture_converts_like_ffmpeg_with_shared_chroma()
     {
         using var folder = new TempFolder();
