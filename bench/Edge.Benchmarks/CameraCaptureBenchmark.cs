@@ -13,7 +13,7 @@ namespace Edge.Benchmarks;
 public sealed class CameraCaptureBenchmark : IFigureBenchmark
 {
     private const int Warmup = 100;
-    private const int Measured = 600;
+    private const int Measured = 3000;
 
     public string Name => "camera-capture";
 
