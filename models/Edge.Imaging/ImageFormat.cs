@@ -1,0 +1,8 @@
+namespace Edge.Imaging;
+
+public enum ImageFormat
+{
+    Unknown = 0,
+    Png,
+    Jpeg,
+}
