@@ -1,3 +1,5 @@
+using Edge.Imaging;
+
 namespace Edge.Agent.Cameras.Frames;
 
 /// <summary>
@@ -39,6 +41,9 @@ public sealed class CameraFrame
 
     /// <summary>The whole pinned buffer (at least <see cref="FrameGeometry.FrameBytes"/> long), for APIs that take arrays.</summary>
     public byte[] Buffer => _buffer;
+
+    /// <summary>The pixels as Edge.Imaging sees them (for preprocessing, snapshots); valid until the frame is refilled.</summary>
+    public ImageView AsView() => new(Pixels, Width, Height, Geometry.Layout);
 
     /// <summary>
     /// Sets the geometry of the picture about to be written, growing the buffer only when it is too small

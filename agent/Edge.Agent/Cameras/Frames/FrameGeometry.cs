@@ -1,3 +1,5 @@
+using Edge.Imaging;
+
 namespace Edge.Agent.Cameras.Frames;
 
 /// <summary>Size and pixel format of a frame; rows are packed (no padding between them).</summary>
@@ -36,6 +38,16 @@ public readonly record struct FrameGeometry
     public int RowBytes => Width * BytesPerPixel;
 
     public int FrameBytes => RowBytes * Height;
+
+    /// <summary>The same pixel arrangement in Edge.Imaging's terms.</summary>
+    public PixelLayout Layout => LayoutOf(Format);
+
+    public static PixelLayout LayoutOf(FramePixelFormat format) => format switch
+    {
+        FramePixelFormat.Rgb24 => PixelLayout.Rgb,
+        FramePixelFormat.Gray8 => PixelLayout.Gray,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown pixel format."),
+    };
 
     public static int BytesPerPixelOf(FramePixelFormat format) => format switch
     {

@@ -34,7 +34,7 @@ public sealed class CameraSupervisor : IDisposable
     private long _framesCaptured;
     private int _sessions;
     private long _nextSequence;
-    private CameraFaults _faults;
+    private int _faults;
     private int _started;
     private int _disposed;
 
@@ -77,6 +77,9 @@ public sealed class CameraSupervisor : IDisposable
 
     /// <summary>Raised when a camera fault appears or clears (not on every check).</summary>
     public event EventHandler<CameraHealthChangedEventArgs>? HealthChanged;
+
+    /// <summary>The camera faults found by the latest health check that changed them.</summary>
+    public CameraFaults Faults => (CameraFaults)Volatile.Read(ref _faults);
 
     /// <summary>The latest health check, if any ran.</summary>
     public CameraHealthReport? LatestHealth => _health?.Latest;
@@ -206,12 +209,12 @@ public sealed class CameraSupervisor : IDisposable
 
     private void CheckHealth(CameraFrame frame)
     {
-        if (_health?.Observe(frame) is not { } report || report.Faults == _faults)
+        if (_health?.Observe(frame) is not { } report || report.Faults == Faults)
         {
             return;
         }
-        var previous = _faults;
-        _faults = report.Faults;
+        var previous = Faults;
+        Volatile.Write(ref _faults, (int)report.Faults);
         if (report.Faults == CameraFaults.None)
         {
             CameraLog.FaultsCleared(_logger, Name);

@@ -166,5 +166,6 @@ public class CameraSupervisorTests
         Assert.Equal(CameraFaults.None, seen.Previous);
         Assert.Equal(0, seen.Report.Statistics.MeanLuma);
         Assert.StartsWith("lens blocked or covered", seen.Report.Description, StringComparison.Ordinal);
+        Assert.Equal(CameraFaults.LensBlocked, camera.Faults);
     }
 }

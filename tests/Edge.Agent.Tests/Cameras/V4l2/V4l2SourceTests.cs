@@ -2,6 +2,8 @@ using Edge.Agent.Cameras.Frames;
 using Edge.Agent.Cameras.Sources;
 using Edge.Agent.Cameras.Sources.V4l2;
 using Edge.Agent.Interop;
+using Edge.Imaging;
+using Edge.Imaging.Jpeg;
 using Native = Edge.Agent.Interop.Interop;
 
 namespace Edge.Agent.Tests.Cameras.V4l2;
@@ -31,6 +33,9 @@ public class V4l2SourceTests
 
     private static readonly byte[] GreyPictureAsRgb = [0, 0, 0, 255, 255, 255, 128, 128, 128, 128, 128, 128, 255, 255, 255, 0, 0, 0, 128, 128, 128, 128, 128, 128];
 
+    // A simulated device with nothing left to deliver waits for ever: a failing test must not hang the run.
+    private static CancellationToken Patience() => new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token;
+
     private static (V4l2Source Source, SimulatedV4l2Device Device) Open(V4l2StreamFormat format, V4l2SourceSettings? settings = null)
     {
         var device = new SimulatedV4l2Device("/dev/video-sim", format);
@@ -52,7 +57,7 @@ public class V4l2SourceTests
         var frame = new CameraFrame();
         for (var i = 0; i < 5; i++)
         {
-            Assert.True(source.ReadFrame(frame, CancellationToken.None));
+            Assert.True(source.ReadFrame(frame, Patience()));
             Assert.Equal(GreyPictureAsRgb, frame.Pixels.ToArray());
         }
 
@@ -69,7 +74,7 @@ public class V4l2SourceTests
         device.Deliver(new(GreyPicture(bytesPerLine: 12)));
 
         var frame = new CameraFrame();
-        Assert.True(source.ReadFrame(frame, CancellationToken.None));
+        Assert.True(source.ReadFrame(frame, Patience()));
 
         Assert.Equal(GreyPictureAsRgb, frame.Pixels.ToArray());
     }
@@ -85,7 +90,7 @@ public class V4l2SourceTests
         device.Deliver(new(GreyPicture()));
 
         var frame = new CameraFrame();
-        Assert.True(source.ReadFrame(frame, CancellationToken.None));
+        Assert.True(source.ReadFrame(frame, Patience()));
 
         Assert.Equal(GreyPictureAsRgb, frame.Pixels.ToArray());
         Assert.Equal(2, source.CorruptFrames);
@@ -101,9 +106,33 @@ public class V4l2SourceTests
         device.Deliver(new(GreyPicture()));
 
         var frame = new CameraFrame();
-        Assert.True(source.ReadFrame(frame, CancellationToken.None));
+        Assert.True(source.ReadFrame(frame, Patience()));
 
         Assert.Equal([0, 255, 128, 128, 255, 0, 128, 128], frame.Pixels.ToArray());
+    }
+
+    [Fact]
+    public void Mjpeg_frames_are_decoded_and_damaged_ones_skipped_SimulatedCamera()
+    {
+        var picture = new Image(16, 8, PixelLayout.Rgb);
+        for (var i = 0; i < picture.Pixels.Length; i++)
+        {
+            picture.Pixels[i] = (byte)(i * 7);
+        }
+        var jpeg = JpegCodec.Encode(picture.AsView(), quality: 90);
+        var mjpeg = new V4l2StreamFormat(16, 8, Native.V4l2.V4L2_PIX_FMT_MJPEG, 0, 4096);
+        var device = new SimulatedV4l2Device("/dev/video-sim", mjpeg);
+        using var source = new V4l2Source(new V4l2SourceSettings(device.Path) { InputFormat = V4l2InputFormat.Mjpeg, BufferCount = 2 }, _ => device);
+        Assert.Equal(new FrameGeometry(16, 8, FramePixelFormat.Rgb24), source.Open(CancellationToken.None));
+        device.Deliver(new(jpeg[..(jpeg.Length / 2)]));
+        device.Deliver(new(jpeg));
+
+        var frame = new CameraFrame();
+        Assert.True(source.ReadFrame(frame, Patience()));
+
+        Assert.Equal(1, source.CorruptFrames);
+        Assert.Equal(JpegCodec.Decode(jpeg, PixelLayout.Rgb).Pixels, frame.Pixels.ToArray());
+        Assert.Equal(2, device.Requeued);
     }
 
     [Fact]
@@ -116,7 +145,7 @@ public class V4l2SourceTests
 
         var frame = new CameraFrame();
         var before = DateTime.UtcNow;
-        Assert.True(source.ReadFrame(frame, CancellationToken.None));
+        Assert.True(source.ReadFrame(frame, Patience()));
         var after = DateTime.UtcNow;
 
         Assert.InRange(frame.TimestampUtc, before - TimeSpan.FromSeconds(2), after - TimeSpan.FromSeconds(2));
@@ -167,7 +196,7 @@ public class V4l2SourceTests
         source.Open(CancellationToken.None);
         device.Deliver(new([], Failure: new LibcException("VIDIOC_DQBUF", device.Path, 19)));
 
-        var error = Assert.Throws<CameraSourceException>(() => source.ReadFrame(new CameraFrame(), CancellationToken.None));
+        var error = Assert.Throws<CameraSourceException>(() => source.ReadFrame(new CameraFrame(), Patience()));
         source.Dispose();
 
         Assert.False(error.IsPermanent);

@@ -1,5 +1,7 @@
 using Edge.Agent.Cameras.Frames;
 using Edge.Agent.Interop;
+using Edge.Imaging;
+using Edge.Imaging.Jpeg;
 using static Edge.Agent.Interop.Interop.V4l2;
 
 namespace Edge.Agent.Cameras.Sources.V4l2;
@@ -17,6 +19,8 @@ public sealed class V4l2Source : ICameraSource
     private readonly V4l2SourceSettings _settings;
     private readonly Func<string, IV4l2Device> _openDevice;
     private readonly uint _fourCc;
+    private readonly FrameImageCache _frameImages = new();
+    private JpegDecoder? _jpeg;
     private IV4l2Device? _device;
     private V4l2StreamFormat _format;
     private FrameGeometry _geometry;
@@ -52,7 +56,7 @@ public sealed class V4l2Source : ICameraSource
 
     public string Description => $"v4l2 {_settings.DevicePath}";
 
-    /// <summary>Buffers dropped because the driver flagged them as corrupt or they were too short.</summary>
+    /// <summary>Buffers dropped: flagged as corrupt by the driver, too short, or (MJPEG) not a whole JPEG of the negotiated size.</summary>
     public long CorruptFrames { get; private set; }
 
     public FrameGeometry Open(CancellationToken cancellationToken)
@@ -118,7 +122,11 @@ public sealed class V4l2Source : ICameraSource
         }
     }
 
-    public void Dispose() => _device?.Dispose();
+    public void Dispose()
+    {
+        _device?.Dispose();
+        _jpeg?.Dispose();
+    }
 
     private void Negotiate(IV4l2Device device)
     {
@@ -144,6 +152,10 @@ public sealed class V4l2Source : ICameraSource
             _format = _format with { BytesPerLine = 2 * _format.Width };
         }
         _geometry = new FrameGeometry(_format.Width, _format.Height, _settings.PixelFormat);
+        if (_fourCc == V4L2_PIX_FMT_MJPEG)
+        {
+            _jpeg = new JpegDecoder();
+        }
         if (_settings.FramesPerSecond is { } fps)
         {
             device.SetFrameRate(fps);
@@ -159,9 +171,14 @@ public sealed class V4l2Source : ICameraSource
         }
         var data = device.Data(buffer);
         frame.Prepare(_geometry);
-        if (_fourCc == V4L2_PIX_FMT_MJPEG)
+        if (_jpeg is not null)
         {
-            throw new CameraSourceException("v4l2: MJPEG decoding needs Edge.Imaging's JPEG decoder, which is not wired in yet; use inputFormat YUYV.", isPermanent: true);
+            if (!TryDecodeJpeg(data, frame))
+            {
+                return false;
+            }
+            frame.TimestampUtc = CaptureTimeUtc(device, buffer);
+            return true;
         }
         var packedRow = 2 * _format.Width;
         if (data.Length < ((_format.Height - 1) * _format.BytesPerLine) + packedRow)
@@ -178,6 +195,28 @@ public sealed class V4l2Source : ICameraSource
         }
         frame.TimestampUtc = CaptureTimeUtc(device, buffer);
         return true;
+    }
+
+    // USB cameras send the odd truncated or damaged JPEG; such a frame is skipped, not fatal.
+    private bool TryDecodeJpeg(ReadOnlySpan<byte> jpeg, CameraFrame frame)
+    {
+        try
+        {
+            var header = _jpeg!.ReadHeader(jpeg);
+            if (header.Width != _geometry.Width || header.Height != _geometry.Height)
+            {
+                return false;
+            }
+            _jpeg.DecodeInto(jpeg, _frameImages.For(frame));
+            return true;
+        }
+        catch (ImagingException)
+        {
+            // A TurboJPEG instance whose header read failed reports 0x0 for every later JPEG: start afresh.
+            _jpeg!.Dispose();
+            _jpeg = new JpegDecoder();
+            return false;
+        }
     }
 
     private static DateTime CaptureTimeUtc(IV4l2Device device, in V4l2DequeuedBuffer buffer)
