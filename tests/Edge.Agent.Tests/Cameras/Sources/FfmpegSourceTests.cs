@@ -99,6 +99,54 @@ public class FfmpegSourceTests
     }
 
     [Fact]
+    public void Ffmpeg_dies_with_the_thread_that_started_it_even_without_dispose()
+    {
+        // What a crash of the agent does to every thread at once, done here to one thread.
+        using var folder = new TempFolder();
+        var fifo = folder.File("never-written");
+        ExternalTool.Run("mkfifo", fifo);
+        var source = new FfmpegSource(new FfmpegSourceSettings($"-f rawvideo -pix_fmt gray -video_size 8x8 -i {fifo}") { Width = 8, Height = 8 });
+        var starter = new Thread(() =>
+        {
+            source.Open(CancellationToken.None);
+            // The death signal is armed by setpriv just before it becomes ffmpeg: a thread that ended
+            // sooner would have nothing to trigger it (a capture thread lives far longer).
+            WaitUntil(() => File.ReadAllText($"/proc/{source.ProcessId}/cmdline").StartsWith("/usr/bin/ffmpeg", StringComparison.Ordinal));
+        });
+        starter.Start();
+        starter.Join();
+        var pid = source.ProcessId!.Value;
+
+        WaitUntil(() => !IsRunning(pid));
+
+        Assert.False(IsRunning(pid), $"ffmpeg (pid {pid}) outlived the thread that started it");
+        source.Dispose();
+    }
+
+    private static void WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+    }
+
+    // Running, not a zombie waiting to be reaped by its (still living) parent.
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public void Cancelling_a_blocked_read_kills_ffmpeg_and_throws_promptly()
     {
         using var folder = new TempFolder();

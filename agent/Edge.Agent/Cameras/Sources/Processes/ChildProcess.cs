@@ -5,12 +5,22 @@ namespace Edge.Agent.Cameras.Sources.Processes;
 
 /// <summary>
 /// A program (ffmpeg, gst-launch-1.0) started without a shell, whose stdout is read as raw frames and whose
-/// stderr is kept (last lines) to explain failures. Disposing kills it and its children and reaps them,
-/// so no orphan is left running.
+/// stderr is kept (last lines) to explain failures. Disposing kills it and its children and reaps them.
+/// If the agent dies without disposing (a crash, SIGKILL), the kernel kills the child too: it is started
+/// through util-linux's <c>setpriv --pdeathsig KILL</c>, so no orphan keeps a camera busy.
 /// </summary>
+/// <remarks>
+/// The kernel sends that signal when the thread that started the child ends, so start children from a
+/// thread that outlives them (the supervisor's capture thread does; a pool thread may retire any time).
+/// The signal is armed a moment after the start (setpriv arms it, then becomes the program): a thread
+/// that ended within that moment would leave the child without it.
+/// </remarks>
 internal sealed class ChildProcess : IDisposable
 {
     private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
+
+    // Part of util-linux, which every Debian and Ubuntu system has; without it children are only killed on dispose.
+    private static readonly string? Setpriv = ExecutableSearch.Find("setpriv");
 
     private readonly Process _process;
     private readonly Action<string?>? _onStderrLine;
@@ -41,13 +51,23 @@ internal sealed class ChildProcess : IDisposable
     /// <exception cref="CameraSourceException">The program could not be started (permanent: retrying will not install it).</exception>
     public static ChildProcess Start(string program, IEnumerable<string> arguments, string installHint, int stderrLines = 20, Action<string?>? onStderrLine = null)
     {
-        var startInfo = new ProcessStartInfo(program)
+        var path = ExecutableSearch.Find(program)
+            ?? throw new CameraSourceException($"Cannot start {program}: it is not installed (not found{(program.Contains('/', StringComparison.Ordinal) ? "" : " on PATH")}). {installHint}", isPermanent: true);
+        var startInfo = new ProcessStartInfo(Setpriv ?? path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (Setpriv is not null)
+        {
+            // setpriv sets the death signal, then execs the program in place (same pid).
+            startInfo.ArgumentList.Add("--pdeathsig");
+            startInfo.ArgumentList.Add("KILL");
+            startInfo.ArgumentList.Add("--");
+            startInfo.ArgumentList.Add(path);
+        }
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
