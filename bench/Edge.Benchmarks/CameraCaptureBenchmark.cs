@@ -24,12 +24,14 @@ public sealed class CameraCaptureBenchmark : IFigureBenchmark
         using var camera = new CameraSupervisor("bench", source, new CameraSupervisorSettings { QueueCapacity = 4 });
         camera.Start();
 
-        Consume(camera, Warmup).GetAwaiter().GetResult();
+        // The consumer passes a cancellable token, as a hosted service's loop does.
+        using var stopping = new CancellationTokenSource();
+        Consume(camera, Warmup, stopping.Token).GetAwaiter().GetResult();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var capturedBefore = camera.FramesCaptured;
         var droppedBefore = camera.Frames.Dropped;
         var clock = Stopwatch.StartNew();
-        Consume(camera, Measured).GetAwaiter().GetResult();
+        Consume(camera, Measured, stopping.Token).GetAwaiter().GetResult();
         var seconds = clock.Elapsed.TotalSeconds;
         var captured = camera.FramesCaptured - capturedBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -41,12 +43,12 @@ public sealed class CameraCaptureBenchmark : IFigureBenchmark
     }
 
     // One async loop, as the agent's inference loop would be: its state machine is allocated once.
-    private static async Task Consume(CameraSupervisor camera, int frames)
+    private static async Task Consume(CameraSupervisor camera, int frames, CancellationToken cancellationToken)
     {
         long checksum = 0;
         for (var i = 0; i < frames; i++)
         {
-            var frame = await camera.Frames.ReadAsync().ConfigureAwait(false);
+            var frame = await camera.Frames.ReadAsync(cancellationToken).ConfigureAwait(false);
             checksum += frame.Pixels[0];
         }
         GC.KeepAlive(checksum);

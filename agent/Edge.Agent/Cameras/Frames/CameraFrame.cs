@@ -45,6 +45,16 @@ public sealed class CameraFrame
     /// <summary>The pixels as Edge.Imaging sees them (for preprocessing, snapshots); valid until the frame is refilled.</summary>
     public ImageView AsView() => new(Pixels, Width, Height, Geometry.Layout);
 
+    /// <summary>Grows the buffer to hold <paramref name="bytes"/> now, so that filling the frame later allocates nothing.</summary>
+    public void Reserve(int bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        if (_buffer.Length < bytes)
+        {
+            _buffer = GC.AllocateUninitializedArray<byte>(bytes, pinned: true);
+        }
+    }
+
     /// <summary>
     /// Sets the geometry of the picture about to be written, growing the buffer only when it is too small
     /// (in steady state the geometry does not change and nothing is allocated).
@@ -55,10 +65,7 @@ public sealed class CameraFrame
         {
             throw new ArgumentException("The geometry is empty (default).", nameof(geometry));
         }
-        if (_buffer.Length < geometry.FrameBytes)
-        {
-            _buffer = GC.AllocateUninitializedArray<byte>(geometry.FrameBytes, pinned: true);
-        }
+        Reserve(geometry.FrameBytes);
         Geometry = geometry;
     }
 }

@@ -77,6 +77,23 @@ public sealed class FrameRing : IValueTaskSource<CameraFrame>
     /// <summary>The frame the producer fills next; it belongs to the producer until <see cref="Publish"/>.</summary>
     public CameraFrame WritableFrame => _writing;
 
+    /// <summary>
+    /// Producer side: grows every frame the producer may fill next to <paramref name="frameBytes"/> now (the
+    /// frames queued or held by the consumer grow when they come back), so that a new stream's first
+    /// frames do not allocate while capturing.
+    /// </summary>
+    public void ReserveFrameBytes(int frameBytes)
+    {
+        lock (_lock)
+        {
+            _writing.Reserve(frameBytes);
+            for (var i = 0; i < _freeCount; i++)
+            {
+                _free[i].Reserve(frameBytes);
+            }
+        }
+    }
+
     /// <summary>Queues <see cref="WritableFrame"/> for the consumer and gives the producer another frame to fill.</summary>
     public void Publish()
     {

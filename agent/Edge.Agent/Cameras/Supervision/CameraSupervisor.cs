@@ -160,7 +160,8 @@ public sealed class CameraSupervisor : IDisposable
         try
         {
             source = _createSource();
-            source.Open(token);
+            var geometry = source.Open(token);
+            Frames.ReserveFrameBytes(geometry.FrameBytes);
             _watchdog.Progress();
             while (true)
             {

@@ -85,6 +85,25 @@ public class FrameRingTests
     }
 
     [Fact]
+    public void After_reserving_frame_bytes_even_first_fills_allocate_nothing()
+    {
+        var ring = new FrameRing(capacity: 3);
+        var geometry = new FrameGeometry(64, 48, FramePixelFormat.Rgb24);
+        ring.ReserveFrameBytes(geometry.FrameBytes);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 5; i++)
+        {
+            ring.WritableFrame.Prepare(geometry);
+            ring.Publish();
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2, ring.Dropped);
+    }
+
+    [Fact]
     public async Task ReadAsync_waits_for_the_next_published_frame()
     {
         var ring = new FrameRing(capacity: 2);

@@ -91,12 +91,9 @@ public sealed class FfmpegSource : ICameraSource
     private FrameGeometry WaitForAnnouncedSize(Task<(int Width, int Height)?> announcedSize, CancellationToken cancellationToken)
     {
         var child = _child!;
-        using (cancellationToken.UnsafeRegister(static c => ((ChildProcess)c!).Kill(), child))
-        {
-            // Ends with the size, or with null when stderr closed (ffmpeg exited or was killed).
-            announcedSize.Wait(CancellationToken.None);
-        }
-        cancellationToken.ThrowIfCancellationRequested();
+        // Ends with the size, or with null when stderr closed (ffmpeg exited); a cancelled wait throws and
+        // Open's caller disposes (kills) the child.
+        announcedSize.Wait(cancellationToken);
         if (announcedSize.Result is not { } size)
         {
             throw new CameraSourceException($"ffmpeg stopped before its first frame: {child.DescribeExit(ExitWait)}");
