@@ -15,10 +15,8 @@ packages=(
   ffmpeg                    # camera pipelines (RTSP, files) and test videos
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good # gst-launch-1.0 camera pipelines (Jetson CSI) and their tests
   mosquitto mosquitto-clients # a real broker and client for the MQTT tests
+  python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
 )
-if [[ "${EDGE_SETUP_BENCH:-0}" == 1 ]]; then
-  packages+=(python3-torch)  # PyTorch eager on the same libtorch, the benchmark's yardstick
-fi
 
 missing=()
 for p in "${packages[@]}"; do

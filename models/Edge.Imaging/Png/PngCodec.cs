@@ -60,10 +60,13 @@ public static unsafe class PngCodec
     }
 
     /// <summary>Encodes an 8-bit image of any layout; the PNG gets the same layout and an sRGB chunk.</summary>
-    public static byte[] Encode(ImageView source)
-    {
+    public static byte[] Encode(ImageView source) =>
         // A first guess that fits nearly every image (deflate adds little over raw); libpng says the exact size if not.
-        var capacity = (nuint)ImageGeometry.RequiredLength(source.Width, source.Height, source.Layout, source.Stride) * 9 / 8 + 4096;
+        Encode(source, (nuint)ImageGeometry.RequiredLength(source.Width, source.Height, source.Layout, source.Stride) * 9 / 8 + 4096);
+
+    /// <summary>Encodes into a first buffer of <paramref name="capacity"/> bytes, and once more at the size libpng asks for if that was too small.</summary>
+    internal static byte[] Encode(ImageView source, nuint capacity)
+    {
         while (true)
         {
             using var image = NewWriteImage(source);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Edge.Imaging.Preprocessing;
 
 /// <summary>
@@ -67,32 +70,44 @@ internal sealed class BilinearRows
         return rows.Weight[y];
     }
 
-    private void ResizeRow(ReadOnlySpan<byte> source, Span<float> planes)
+    private void ResizeRow(ReadOnlySpan<byte> source, float[] planes)
     {
         var width = TargetWidth;
-        ReadOnlySpan<int> first = columns.First, second = columns.Second;
-        ReadOnlySpan<float> weight = columns.Weight;
+        // The loops go through refs, skipping bounds checks (most of this pass's cost otherwise). Safe because the
+        // taps rise along the row, so the last one is the largest index read, and the buffers hold MaxChannels planes.
+        if (columns.Second[^1] + channels > source.Length)
+        {
+            throw new InvalidOperationException("The taps were computed for a wider row.");
+        }
+        ref var pixels = ref MemoryMarshal.GetReference(source);
+        ref var output = ref MemoryMarshal.GetArrayDataReference(planes);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(columns.First);
+        ref var second = ref MemoryMarshal.GetArrayDataReference(columns.Second);
+        ref var weight = ref MemoryMarshal.GetArrayDataReference(columns.Weight);
         if (channels == 3)
         {
-            // The common colour case in one pass, so each source pixel is touched once.
-            Span<float> red = planes[..width], green = planes.Slice(width, width), blue = planes.Slice(2 * width, width);
+            // The common colour case in one pass over the row, each source pixel read once for all three planes.
+            ref var green = ref Unsafe.Add(ref output, width);
+            ref var blue = ref Unsafe.Add(ref output, 2 * width);
             for (var x = 0; x < width; x++)
             {
-                int a = first[x], b = second[x];
-                var w = weight[x];
-                red[x] = source[a] + (source[b] - source[a]) * w;
-                green[x] = source[a + 1] + (source[b + 1] - source[a + 1]) * w;
-                blue[x] = source[a + 2] + (source[b + 2] - source[a + 2]) * w;
+                ref var a = ref Unsafe.Add(ref pixels, Unsafe.Add(ref first, x));
+                ref var b = ref Unsafe.Add(ref pixels, Unsafe.Add(ref second, x));
+                var w = Unsafe.Add(ref weight, x);
+                Unsafe.Add(ref output, x) = a + (b - a) * w;
+                Unsafe.Add(ref green, x) = Unsafe.Add(ref a, 1) + (Unsafe.Add(ref b, 1) - Unsafe.Add(ref a, 1)) * w;
+                Unsafe.Add(ref blue, x) = Unsafe.Add(ref a, 2) + (Unsafe.Add(ref b, 2) - Unsafe.Add(ref a, 2)) * w;
             }
             return;
         }
         for (var c = 0; c < channels; c++)
         {
-            var plane = planes.Slice(c * width, width);
+            ref var plane = ref Unsafe.Add(ref output, c * width);
             for (var x = 0; x < width; x++)
             {
-                int a = first[x] + c, b = second[x] + c;
-                plane[x] = source[a] + (source[b] - source[a]) * weight[x];
+                float a = Unsafe.Add(ref pixels, Unsafe.Add(ref first, x) + c);
+                float b = Unsafe.Add(ref pixels, Unsafe.Add(ref second, x) + c);
+                Unsafe.Add(ref plane, x) = a + (b - a) * Unsafe.Add(ref weight, x);
             }
         }
     }
