@@ -13,6 +13,7 @@ packages=(
   python3-onnx              # onnx.checker, an independent checker of the graphs we write
   libpng16-16 libturbojpeg0 # image codecs bound from models/Edge.Imaging
   ffmpeg                    # camera pipelines (RTSP, files) and test videos
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good # gst-launch-1.0 camera pipelines (Jetson CSI) and their tests
   mosquitto mosquitto-clients # a real broker and client for the MQTT tests
   systemd file              # packaging tests: systemd-analyze verify/security, architecture of native libraries
   python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
