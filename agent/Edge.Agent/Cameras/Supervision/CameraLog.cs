@@ -14,6 +14,9 @@ internal static partial class CameraLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Camera {Camera}: faults cleared")]
     public static partial void FaultsCleared(ILogger logger, string camera);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Camera {Camera}: the capture thread did not stop within {Seconds} s; its source ignores cancellation")]
+    public static partial void CaptureThreadStuck(ILogger logger, string camera, double seconds);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Camera {Camera}: an event handler failed")]
     public static partial void HandlerFailed(ILogger logger, string camera, Exception exception);
 }

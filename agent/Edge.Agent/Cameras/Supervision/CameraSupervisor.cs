@@ -111,7 +111,7 @@ public sealed class CameraSupervisor : IDisposable
         _stopping.Cancel();
         if (Volatile.Read(ref _started) != 0 && !_thread.Join(JoinTimeout))
         {
-            CameraLog.StatusChanged(_logger, Name, new CameraStatus(CameraState.Stopped, "capture thread did not stop in time", DateTime.UtcNow, 0));
+            CameraLog.CaptureThreadStuck(_logger, Name, JoinTimeout.TotalSeconds);
         }
         _watchdog.Dispose();
         Frames.Complete();
@@ -182,22 +182,22 @@ public sealed class CameraSupervisor : IDisposable
                 Frames.Publish();
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            var stalled = _watchdog.Unwatch();
-            var reason = stalled
-                ? $"no frame for {_settings.StallTimeout.TotalSeconds:0.###} s ({source?.Description ?? "source not made"})"
-                : "stopped";
-            return new SessionOutcome(reason, Streamed(streamingSince), Stalled: stalled);
-        }
-        catch (CameraSourceException e)
-        {
-            return new SessionOutcome(e.Message, Streamed(streamingSince), Permanent: e.IsPermanent);
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Whatever went wrong with this camera, the others keep running and this one is retried.
-            return new SessionOutcome($"{e.GetType().Name}: {e.Message}", Streamed(streamingSince));
+            // Whatever went wrong with this camera, the others keep running and this one is retried. A
+            // source torn down by the watchdog may fail in its own way: the stall is the reason.
+            var streamed = Streamed(streamingSince);
+            if (_watchdog.Unwatch())
+            {
+                var what = source?.Description ?? "source not made";
+                return new SessionOutcome($"no frame for {_settings.StallTimeout.TotalSeconds:0.###} s ({what})", streamed, Stalled: true);
+            }
+            return e switch
+            {
+                OperationCanceledException when token.IsCancellationRequested => new SessionOutcome("stopped", streamed),
+                CameraSourceException lost => new SessionOutcome(lost.Message, streamed, Permanent: lost.IsPermanent),
+                _ => new SessionOutcome($"{e.GetType().Name}: {e.Message}", streamed),
+            };
         }
         finally
         {
