@@ -4,6 +4,8 @@ using Edge.Agent.Cameras.Sources.Ffmpeg;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
+using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
+
 namespace Edge.Agent.Tests.Cameras.Sources;
 
 public class FfmpegSourceTests

@@ -5,6 +5,8 @@ using Edge.Agent.Cameras.Supervision;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
+using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
+
 namespace Edge.Agent.Tests.Cameras.Supervision;
 
 public class CameraSupervisorTests

@@ -6,6 +6,8 @@ using Native = Edge.Agent.Interop.Interop;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
+using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
+
 namespace Edge.Agent.Tests.Cameras.V4l2;
 
 public class V4l2LayoutTests

@@ -2,6 +2,8 @@ using Edge.Agent.Cameras.Sources.V4l2;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
+using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
+
 namespace Edge.Agent.Tests.Cameras.V4l2;
 
 public class YuyvConverterTests
