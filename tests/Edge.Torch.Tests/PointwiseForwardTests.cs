@@ -33,6 +33,19 @@ public class PointwiseForwardTests
     }
 
     [Fact]
+    public void Integer_tensors_stay_integer_with_whole_scalars_and_promote_otherwise()
+    {
+        using var scope = Torch.NewDisposeScope();
+        var counts = Tensor.FromArray([1L, 2L], [2]);
+        Assert.Equal(ScalarType.Int64, (counts + 1).DType);
+        Assert.Equal([2L, 3L], (counts + 1).ToInt64Array());
+        Assert.Equal(ScalarType.Float32, (counts * 0.5).DType);
+        Assert.Equal([0.5f, 1f], (counts * 0.5).ToFloatArray());
+        counts.AddInPlace(3);
+        Assert.Equal([4L, 5L], counts.ToInt64Array());
+    }
+
+    [Fact]
     public void Activations_match_their_formulas()
     {
         static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

@@ -1,7 +1,18 @@
 // Element-wise operations: unary, binary (tensor or scalar operand), in-place updates, clamp, where.
 #include "shim.h"
 
+#include <cmath>
+
 namespace {
+
+// A whole number applied to an integer tensor stays an integer (as `long_tensor + 1` in Python);
+// anything else is a double, which promotes an integer tensor to floating point.
+at::Scalar scalar_for(const at::Tensor& tensor, double value) {
+  if (!at::isFloatingType(tensor.scalar_type()) && std::nearbyint(value) == value && std::abs(value) < 9.0e15) {
+    return at::Scalar(static_cast<int64_t>(value));
+  }
+  return at::Scalar(value);
+}
 
 at::Tensor unary(const at::Tensor& x, edge::Unary op) {
   using edge::Unary;
@@ -135,7 +146,8 @@ EDGE_EXPORT at::Tensor* edge_binary(const at::Tensor* a, const at::Tensor* b, in
 EDGE_EXPORT at::Tensor* edge_binary_scalar(const at::Tensor* a, double scalar, int32_t op, int32_t reversed) {
   return edge::guard_tensor([&] {
     const auto code = static_cast<edge::Binary>(op);
-    return reversed != 0 ? scalar_binary(scalar, *a, code) : binary_scalar(*a, scalar, code);
+    const at::Scalar s = scalar_for(*a, scalar);
+    return reversed != 0 ? scalar_binary(s, *a, code) : binary_scalar(*a, s, code);
   });
 }
 
@@ -144,7 +156,7 @@ EDGE_EXPORT int32_t edge_binary_(at::Tensor* a, const at::Tensor* b, int32_t op)
 }
 
 EDGE_EXPORT int32_t edge_binary_scalar_(at::Tensor* a, double scalar, int32_t op) {
-  return edge::guard_status([&] { binary_scalar_in_place(*a, scalar, static_cast<edge::Binary>(op)); });
+  return edge::guard_status([&] { binary_scalar_in_place(*a, scalar_for(*a, scalar), static_cast<edge::Binary>(op)); });
 }
 
 // a += alpha * b, in place (moving averages of weights, manual updates).
