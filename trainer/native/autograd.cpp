@@ -11,6 +11,8 @@ EDGE_EXPORT int32_t edge_tensor_set_requires_grad(at::Tensor* tensor, int32_t re
 
 EDGE_EXPORT int32_t edge_tensor_is_leaf(const at::Tensor* tensor) { return tensor->is_leaf() ? 1 : 0; }
 
+EDGE_EXPORT int32_t edge_tensor_has_grad(const at::Tensor* tensor) { return tensor->grad().defined() ? 1 : 0; }
+
 // The accumulated gradient, or *gradient = nullptr when there is none yet.
 EDGE_EXPORT int32_t edge_tensor_grad(const at::Tensor* tensor, at::Tensor** gradient) {
   return edge::guard_status([&] {

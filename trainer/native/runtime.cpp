@@ -12,7 +12,7 @@
 namespace {
 
 // Bumped whenever an export changes its signature; the managed loader refuses another number.
-constexpr int32_t kAbiVersion = 1;
+constexpr int32_t kAbiVersion = 2;
 
 std::string device_text(int32_t type, int32_t index) {
   std::ostringstream text;

@@ -17,6 +17,9 @@ internal static partial class Interop
         internal static partial int edge_tensor_is_leaf(TensorHandle tensor);
 
         [LibraryImport(Library)]
+        internal static partial int edge_tensor_has_grad(TensorHandle tensor);
+
+        [LibraryImport(Library)]
         internal static partial int edge_tensor_grad(TensorHandle tensor, out nint gradient);
 
         [LibraryImport(Library)]

@@ -15,7 +15,7 @@ internal static class ShimLibrary
     public const string PathVariable = "EDGE_TORCH_SHIM";
 
     /// <summary>Must equal kAbiVersion in trainer/native/runtime.cpp.</summary>
-    private const int ExpectedAbiVersion = 1;
+    private const int ExpectedAbiVersion = 2;
 
     private static readonly Lazy<nint> Handle = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int registered;

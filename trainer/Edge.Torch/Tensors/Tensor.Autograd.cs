@@ -27,6 +27,9 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>Whether a gradient has been accumulated (cheaper than reading <see cref="Grad"/>).</summary>
+    public bool HasGrad => Interop.Shim.edge_tensor_has_grad(Handle) != 0;
+
     /// <summary>Sets this tensor's requires-grad flag and returns it.</summary>
     public Tensor WithRequiresGrad(bool requiresGrad = true)
     {
