@@ -17,7 +17,7 @@ public class AttentionLayerTests
     [Fact]
     public void Single_head_attention_matches_projections_softmax_and_output_by_hand()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var attention = new MultiheadAttention(4, 1);
         attention.To(ScalarType.Float64);
         var x = Tensor.Randn([2, 3, 4], ScalarType.Float64);
@@ -34,11 +34,11 @@ public class AttentionLayerTests
     [Fact]
     public void Masked_keys_do_not_influence_the_output()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var attention = new MultiheadAttention(6, 3);
         var query = Tensor.Randn([1, 2, 6]);
         var keys = Tensor.Randn([1, 4, 6]);
-        var changed = Torch.Cat([keys.Narrow(1, 0, 3), Tensor.Randn([1, 1, 6]) * 10], 1);
+        var changed = Tensor.Cat([keys.Narrow(1, 0, 3), Tensor.Randn([1, 1, 6]) * 10], 1);
         var padding = Tensor.FromArray([false, false, false, true], [1, 4]);
         var a = attention.Forward(query, keys, keys, keyPaddingMask: padding).ToFloatArray();
         var b = attention.Forward(query, changed, changed, keyPaddingMask: padding).ToFloatArray();
@@ -52,10 +52,10 @@ public class AttentionLayerTests
     [Fact]
     public void Causal_attention_output_does_not_depend_on_later_positions()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var attention = new MultiheadAttention(4, 2);
         var x = Tensor.Randn([1, 3, 4]);
-        var altered = Torch.Cat([x.Narrow(1, 0, 2), Tensor.Randn([1, 1, 4])], 1);
+        var altered = Tensor.Cat([x.Narrow(1, 0, 2), Tensor.Randn([1, 1, 4])], 1);
         var first = attention.Forward(x, x, x, isCausal: true).Narrow(1, 0, 2).ToFloatArray();
         var second = attention.Forward(altered, altered, altered, isCausal: true).Narrow(1, 0, 2).ToFloatArray();
         Expect.Close(first.Select(f => (double)f).ToArray(), second, 1e-5);

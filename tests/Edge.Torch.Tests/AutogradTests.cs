@@ -7,7 +7,7 @@ public class AutogradTests
     [Fact]
     public void Backward_fills_grad_with_the_derivative()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1.0, -2.0, 0.5], [3], requiresGrad: true);
         Assert.True(x.RequiresGrad);
         Assert.True(x.IsLeaf);
@@ -20,7 +20,7 @@ public class AutogradTests
     [Fact]
     public void Gradients_accumulate_until_zeroed()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([2.0], [1], requiresGrad: true);
         (x * 3).Sum().Backward();
         (x * 3).Sum().Backward();
@@ -34,7 +34,7 @@ public class AutogradTests
     [Fact]
     public void Detach_cuts_the_graph()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([2.0], [1], requiresGrad: true);
         var d = x.Detach();
         Assert.False(d.RequiresGrad);
@@ -45,7 +45,7 @@ public class AutogradTests
     [Fact]
     public void Backward_of_a_non_scalar_takes_the_output_gradient()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1.0, 2.0], [2], requiresGrad: true);
         var y = x * x;
         var middle = x * 1;
@@ -59,23 +59,23 @@ public class AutogradTests
     [Fact]
     public void Autograd_grad_returns_gradients_without_touching_grad_and_supports_second_derivatives()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1.0, 2.0], [2], requiresGrad: true);
         var y = x.Pow(3).Sum();
-        var first = Torch.Grad([y], [x], createGraph: true)[0]!;
+        var first = Autograd.Grad([y], [x], createGraph: true)[0]!;
         Assert.Equal([3.0, 12.0], first.ToDoubleArray());
         Assert.Null(x.Grad);
-        var second = Torch.Grad([first.Sum()], [x])[0]!;
+        var second = Autograd.Grad([first.Sum()], [x])[0]!;
         Assert.Equal([6.0, 12.0], second.ToDoubleArray());
         var unused = Tensor.Ones([1], ScalarType.Float64, requiresGrad: true);
-        var results = Torch.Grad([(x * 2).Sum()], [x, unused], allowUnused: true);
+        var results = Autograd.Grad([(x * 2).Sum()], [x, unused], allowUnused: true);
         Assert.Null(results[1]);
     }
 
     [Fact]
     public void Set_grad_replaces_the_gradient()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.Zeros([2], requiresGrad: true);
         x.SetGrad(Tensor.FromArray([1f, 2f], [2]));
         Assert.Equal([1f, 2f], x.Grad!.ToFloatArray());

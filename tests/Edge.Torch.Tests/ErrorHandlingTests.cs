@@ -48,7 +48,7 @@ public class ErrorHandlingTests
     {
         Assert.Equal(new Device(DeviceType.Cpu), Device.Parse("cpu"));
         Assert.Equal("cpu", Device.Parse("cpu").ToString());
-        Assert.Equal(Torch.CudaDeviceCount > 0, Torch.CudaIsAvailable);
+        Assert.Equal(LibTorch.CudaDeviceCount > 0, LibTorch.CudaIsAvailable);
     }
 
     [Fact]

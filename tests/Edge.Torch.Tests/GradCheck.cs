@@ -57,11 +57,11 @@ internal static class GradCheck
 
     private static (double[][] Gradients, double[] Cotangent) AnalyticGradients(Func<Tensor[], Tensor> function, double[][] values, long[][] shapes, ulong? seed)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var leaves = values.Select((v, i) => Tensor.FromArray(v, shapes[i], requiresGrad: true)).ToArray();
         if (seed.HasValue)
         {
-            Torch.ManualSeed(seed.Value);
+            LibTorch.ManualSeed(seed.Value);
         }
         var output = function(leaves);
         Assert.True(output.DType.IsFloatingPoint(), $"the checked function returned {output.DType}");
@@ -75,12 +75,12 @@ internal static class GradCheck
 
     private static double Contract(Func<Tensor[], Tensor> function, double[][] values, long[][] shapes, double[] cotangent, ulong? seed)
     {
-        using var scope = Torch.NewDisposeScope();
-        using var noGrad = Torch.NoGrad();
+        using var scope = LibTorch.NewDisposeScope();
+        using var noGrad = LibTorch.NoGrad();
         var inputs = values.Select((v, i) => Tensor.FromArray(v, shapes[i])).ToArray();
         if (seed.HasValue)
         {
-            Torch.ManualSeed(seed.Value);
+            LibTorch.ManualSeed(seed.Value);
         }
         var output = function(inputs).ToDoubleArray();
         var sum = 0.0;

@@ -7,7 +7,7 @@ public class LossForwardTests
     [Fact]
     public void Regression_losses_match_hand_computed_values()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var input = Tensor.FromArray([1.0, 2, 3, 4], [4]);
         var target = Tensor.FromArray([1.5, 2, 1, 4.2], [4]);
         // Differences -0.5, 0, 2, -0.2.
@@ -19,7 +19,7 @@ public class LossForwardTests
     [Fact]
     public void Cross_entropy_with_label_smoothing_matches_hand_computed_value()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         double[][] logits = [[2, 1, 0.1], [0.5, 2.5, 0.3]];
         long[] labels = [0, 2];
         const double smoothing = 0.1;
@@ -38,7 +38,7 @@ public class LossForwardTests
     [Fact]
     public void Weighted_cross_entropy_averages_by_the_target_weights()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var logits = Tensor.FromArray([0.0, 0, 1, 0], [2, 2]);
         var labels = Tensor.FromArray([0L, 1L], [2]);
         var weight = Tensor.FromArray([1.0, 3.0], [2]);
@@ -52,7 +52,7 @@ public class LossForwardTests
     [Fact]
     public void Binary_cross_entropy_with_logits_matches_the_sigmoid_formula()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         double[] x = [-1, 0.5, 2];
         double[] y = [0, 1, 0.3];
         static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
@@ -68,7 +68,7 @@ public class LossForwardTests
     [Fact]
     public void Nll_and_kl_divergence_match_their_definitions()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var logProbabilities = Tensor.FromArray([Math.Log(0.2), Math.Log(0.8), Math.Log(0.6), Math.Log(0.4)], [2, 2]);
         var labels = Tensor.FromArray([1L, 0L], [2]);
         Expect.Close(-(Math.Log(0.8) + Math.Log(0.6)) / 2, Functional.NllLoss(logProbabilities, labels).Item(), 1e-12);

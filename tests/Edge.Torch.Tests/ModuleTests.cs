@@ -43,9 +43,9 @@ public class ModuleTests
     [Fact]
     public void Batch_norm_updates_running_statistics_only_in_training_mode()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var norm = new BatchNorm2d(2);
-        Torch.ManualSeed(1);
+        LibTorch.ManualSeed(1);
         var x = Tensor.Randn([4, 2, 3, 3]) * 3 + 5;
         norm.Forward(x);
         var batchMean = x.Mean([0, 2, 3]).ToFloatArray();
@@ -62,7 +62,7 @@ public class ModuleTests
     [Fact]
     public void Layers_compute_the_same_as_the_functional_ops_with_their_weights()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var conv = new Conv2d(2, 3, [3, 1], stride: [2], padding: [1, 0]);
         using var transposed = new ConvTranspose3d(3, 2, 2, stride: 2);
         using var linear = new Linear(5, 4);
@@ -79,7 +79,7 @@ public class ModuleTests
     [Fact]
     public void Default_initialisation_follows_pytorchs_fan_in_bounds()
     {
-        Torch.ManualSeed(2);
+        LibTorch.ManualSeed(2);
         using var linear = new Linear(64, 256);
         var weights = linear.Weight.ToFloatArray();
         var bound = 1 / Math.Sqrt(64);
@@ -95,7 +95,7 @@ public class ModuleTests
     [Fact]
     public void Sequential_runs_layers_in_order_and_simple_layers_reshape_as_documented()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var chain = new Sequential(new Upsample(2), Pooling.AvgPool2d(2), new Flatten(), new Tanh());
         var x = Tensor.FromArray([0.1f, 0.2f, 0.3f, 0.4f], [1, 1, 2, 2]);
         Expect.Close(new[] { 0.1, 0.2, 0.3, 0.4 }.Select(Math.Tanh).ToArray(), chain.Forward(x).ToFloatArray(), 1e-6);
@@ -108,7 +108,7 @@ public class ModuleTests
     [Fact]
     public void Embedding_layer_keeps_the_padding_row_at_zero()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var embedding = new Embedding(4, 3, paddingIndex: 0);
         Assert.Equal([0f, 0f, 0f], embedding.Weight.Select(0, 0).ToFloatArray());
         var looked = embedding.Forward(Tensor.FromArray([2L, 0L], [2]));

@@ -10,7 +10,7 @@ public class NetworkForwardTests
     [Fact]
     public void Conv2d_matches_hand_computed_values()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var kernel = Tensor.FromArray([1f, 0f, 0f, -1f], [1, 1, 2, 2]);
         var bias = Tensor.FromArray([10f], [1]);
         // Each output is x[i][j] - x[i+1][j+1] + 10 = -4 + 10.
@@ -24,7 +24,7 @@ public class NetworkForwardTests
     [Fact]
     public void Conv3d_sums_a_cube_neighbourhood()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.Arange(0, 8, type: ScalarType.Float32).Reshape(1, 1, 2, 2, 2);
         var ones = Tensor.Ones([2, 1, 2, 2, 2]);
         var result = Functional.Conv3d(x, ones);
@@ -35,7 +35,7 @@ public class NetworkForwardTests
     [Fact]
     public void Conv_transpose2d_spreads_each_input_over_its_kernel()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1f, 2f, 3f, 4f], [1, 1, 2, 2]);
         var kernel = Tensor.FromArray([1f, 10f, 100f, 1000f], [1, 1, 2, 2]);
         var result = Functional.ConvTranspose2d(x, kernel, stride: 2);
@@ -48,7 +48,7 @@ public class NetworkForwardTests
     [Fact]
     public void Conv_transpose3d_doubles_each_spatial_size_with_stride_two()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.Ones([1, 2, 2, 3, 3]);
         var kernel = Tensor.Full([2, 1, 2, 2, 2], 0.5);
         var result = Functional.ConvTranspose3d(x, kernel, stride: 2);
@@ -59,7 +59,7 @@ public class NetworkForwardTests
     [Fact]
     public void Linear_computes_weights_times_input_plus_bias()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1f, 2f], [1, 2]);
         var w = Tensor.FromArray([1f, 1f, 2f, -1f, 0f, 3f], [3, 2]);
         var b = Tensor.FromArray([0.5f, 0f, -1f], [3]);
@@ -69,7 +69,7 @@ public class NetworkForwardTests
     [Fact]
     public void Pooling_takes_window_maxima_and_means()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.Arange(1, 17, type: ScalarType.Float32).Reshape(1, 1, 4, 4);
         Assert.Equal([6f, 8f, 14f, 16f], Functional.MaxPool2d(x, 2).ToFloatArray());
         Assert.Equal([3.5f, 5.5f, 11.5f, 13.5f], Functional.AvgPool2d(x, 2).ToFloatArray());
@@ -82,7 +82,7 @@ public class NetworkForwardTests
     [Fact]
     public void Nearest_interpolation_repeats_pixels()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1f, 2f, 3f, 4f], [1, 1, 2, 2]);
         Assert.Equal([1f, 1f, 2f, 2f, 1f, 1f, 2f, 2f, 3f, 3f, 4f, 4f, 3f, 3f, 4f, 4f], Functional.Interpolate(x, 2.0).ToFloatArray());
     }
@@ -90,7 +90,7 @@ public class NetworkForwardTests
     [Fact]
     public void Bilinear_interpolation_matches_hand_computed_weights()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([1.0, 2, 3, 4], [1, 1, 2, 2]);
         // align_corners: the corners stay, the centre is the average.
         Expect.Close([1, 1.5, 2, 2, 2.5, 3, 3, 3.5, 4], Functional.Interpolate(x, [3, 3], InterpolationMode.Bilinear, alignCorners: true).ToDoubleArray(), 1e-12);
@@ -105,7 +105,7 @@ public class NetworkForwardTests
     [Fact]
     public void Trilinear_interpolation_keeps_a_linear_field_linear()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         // f(d, h, w) = 4d + 2h + w on a 2x2x2 grid, sampled on 3x3x3 with the corners aligned.
         var x = Tensor.Arange(0, 8, type: ScalarType.Float64).Reshape(1, 1, 2, 2, 2);
         var expected = new List<double>();
@@ -125,7 +125,7 @@ public class NetworkForwardTests
     [Fact]
     public void Group_and_layer_norm_standardise_each_group()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var values = new[] { 1.0, 2, 3, 4, 10, 20, 30, 40 };
         var x = Tensor.FromArray(values, [1, 4, 2]);
         static double[] Standardise(double[] v)
@@ -146,7 +146,7 @@ public class NetworkForwardTests
     [Fact]
     public void Batch_norm_uses_batch_statistics_and_updates_running_ones()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         // One channel, batch values 1, 3, 5, 7: mean 4, biased variance 5, unbiased 20/3.
         var x = Tensor.FromArray([1.0, 3, 5, 7], [4, 1]);
         var runningMean = Tensor.Zeros([1], ScalarType.Float64);
@@ -162,7 +162,7 @@ public class NetworkForwardTests
     [Fact]
     public void Embedding_picks_rows_and_softmax_normalises_exponentials()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var table = Tensor.FromArray([0f, 0f, 1f, 1f, 2f, 2f], [3, 2]);
         Assert.Equal([2f, 2f, 0f, 0f, 2f, 2f], Functional.Embedding(Tensor.FromArray([2L, 0L, 2L], [3]), table).ToFloatArray());
         var logits = Tensor.FromArray([1.0, 2, 3], [3]);
@@ -174,7 +174,7 @@ public class NetworkForwardTests
     [Fact]
     public void Attention_matches_a_hand_written_softmax_of_scores()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         double[] q = [1, 0, 0, 1];
         double[] k = [1, 0, 0, 1, 1, 1];
         double[] v = [1, 2, 3, 4, 5, 6];
@@ -197,7 +197,7 @@ public class NetworkForwardTests
     [Fact]
     public void Causal_attention_lets_the_first_position_see_only_itself()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var q = Tensor.Randn([1, 3, 4], ScalarType.Float64);
         var v = Tensor.FromArray([1.0, 2, 3, 4, 5, 6], [1, 3, 2]);
         var causal = Functional.ScaledDotProductAttention(q, q, v, isCausal: true).ToDoubleArray();
@@ -209,8 +209,8 @@ public class NetworkForwardTests
     [Fact]
     public void Dropout_zeroes_about_p_and_scales_the_rest_only_when_training()
     {
-        using var scope = Torch.NewDisposeScope();
-        Torch.ManualSeed(3);
+        using var scope = LibTorch.NewDisposeScope();
+        LibTorch.ManualSeed(3);
         var x = Tensor.Ones([10000]);
         var dropped = Functional.Dropout(x, 0.3).ToFloatArray();
         Assert.All(dropped, v => Assert.True(v == 0f || Math.Abs(v - 1 / 0.7f) < 1e-6));
@@ -221,8 +221,8 @@ public class NetworkForwardTests
     [Fact]
     public void Gumbel_softmax_gives_distributions_or_one_hot_rows()
     {
-        using var scope = Torch.NewDisposeScope();
-        Torch.ManualSeed(4);
+        using var scope = LibTorch.NewDisposeScope();
+        LibTorch.ManualSeed(4);
         var logits = Tensor.FromArray([0f, 0f, 8f, 0f, 5f, 0f], [2, 3]);
         var soft = Functional.GumbelSoftmax(logits, tau: 1.0);
         Expect.Close([1.0, 1.0], soft.Sum(1).ToFloatArray());
@@ -237,7 +237,7 @@ public class NetworkForwardTests
     [Fact]
     public void Distances_and_cosine_similarity_match_hand_computation()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([0.0, 0, 3, 4], [2, 2]);
         var b = Tensor.FromArray([0.0, 1], [1, 2]);
         Expect.Close([1.0, Math.Sqrt(9 + 9)], Functional.Cdist(a, b).ToDoubleArray(), 1e-12);

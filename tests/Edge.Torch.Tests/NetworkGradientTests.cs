@@ -98,7 +98,7 @@ public class NetworkGradientTests
     [Fact]
     public void Embedding_padding_row_gets_no_gradient()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var weight = GradCheck.Random(67, [5, 3]).WithRequiresGrad();
         var indices = Tensor.FromArray([1L, 4L, 1L, 0L], [2, 2]);
         Functional.Embedding(indices, weight, paddingIndex: 1).Sum().Backward();

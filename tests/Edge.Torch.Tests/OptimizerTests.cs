@@ -48,7 +48,7 @@ public class OptimizerTests
         using var optimizer = create(parameter);
         foreach (var gradient in Gradients)
         {
-            using var scope = Torch.NewDisposeScope();
+            using var scope = LibTorch.NewDisposeScope();
             optimizer.ZeroGrad();
             (parameter * Tensor.FromArray(gradient, [3])).Sum().Backward();
             optimizer.Step();
@@ -82,7 +82,7 @@ public class OptimizerTests
     [Fact]
     public void Parameter_groups_use_their_own_learning_rate_and_decay()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([1.0], [1], requiresGrad: true);
         var b = Tensor.FromArray([1.0], [1], requiresGrad: true);
         using var optimizer = new AdamW([new ParameterGroup([Named("a", a)]), new ParameterGroup([Named("b", b)], learningRate: 0.01, weightDecay: 0)],
@@ -97,7 +97,7 @@ public class OptimizerTests
     [Fact]
     public void Parameters_without_gradient_are_left_alone_and_start_their_own_step_count_later()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([1.0], [1], requiresGrad: true);
         var b = Tensor.FromArray([1.0], [1], requiresGrad: true);
         using var optimizer = new Adam([Named("a", a), Named("b", b)], learningRate: 0.1);
@@ -115,7 +115,7 @@ public class OptimizerTests
     [Fact]
     public void Gradient_clipping_scales_all_gradients_to_the_maximum_norm()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([0.0, 0.0], [2], requiresGrad: true);
         var b = Tensor.FromArray([0.0], [1], requiresGrad: true);
         (a * Tensor.FromArray([3.0, 0.0], [2])).Sum().Backward();
@@ -152,7 +152,7 @@ public class OptimizerTests
     [Fact]
     public void Scheduler_sets_group_learning_rates_from_the_step_count()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var p = Tensor.FromArray([1.0], [1], requiresGrad: true);
         using var optimizer = new Adam([Named("p", p)], learningRate: 0.2);
         var scheduler = new LearningRateScheduler(optimizer, new WarmupConstantSchedule(4));
@@ -169,7 +169,7 @@ public class OptimizerTests
     [Fact]
     public void Duplicate_parameter_names_are_refused()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var p = Tensor.Zeros([1], requiresGrad: true);
         var error = Assert.Throws<ArgumentException>(() => new Adam([Named("w", p), Named("w", p)]));
         Assert.Contains("'w'", error.Message, StringComparison.Ordinal);

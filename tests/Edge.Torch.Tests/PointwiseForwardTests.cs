@@ -8,7 +8,7 @@ public class PointwiseForwardTests
 
     private static double[] Apply(Func<Tensor, Tensor> op)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         return op(Tensor.FromArray(Inputs, [Inputs.Length])).ToDoubleArray();
     }
 
@@ -17,7 +17,7 @@ public class PointwiseForwardTests
     [Fact]
     public void Operators_compute_element_wise_arithmetic_with_tensors_and_scalars()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([1f, 2f, 3f], [3]);
         var b = Tensor.FromArray([4f, 5f, 6f], [3]);
         Assert.Equal([5f, 7f, 9f], (a + b).ToFloatArray());
@@ -35,7 +35,7 @@ public class PointwiseForwardTests
     [Fact]
     public void Integer_tensors_stay_integer_with_whole_scalars_and_promote_otherwise()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var counts = Tensor.FromArray([1L, 2L], [2]);
         Assert.Equal(ScalarType.Int64, (counts + 1).DType);
         Assert.Equal([2L, 3L], (counts + 1).ToInt64Array());
@@ -64,7 +64,7 @@ public class PointwiseForwardTests
     [Fact]
     public void Exact_gelu_matches_known_values()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([-1.0, 0.0, 1.0, 2.0], [4]);
         // x * Phi(x) with the standard normal CDF Phi.
         Expect.Close([-0.15865525393145707, 0.0, 0.8413447460685429, 1.9544997361036416], x.Gelu().ToDoubleArray(), 1e-12);
@@ -90,7 +90,7 @@ public class PointwiseForwardTests
     [Fact]
     public void Comparisons_give_bool_tensors()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([1f, 2f, 3f], [3]);
         var b = Tensor.FromArray([3f, 2f, 1f], [3]);
         Assert.Equal(ScalarType.Bool, a.Gt(b).DType);
@@ -105,22 +105,22 @@ public class PointwiseForwardTests
     [Fact]
     public void Where_and_masked_fill_pick_by_condition()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([1f, -2f, 3f], [3]);
         var zeros = a.ZerosLike();
-        Assert.Equal([1f, 0f, 3f], Torch.Where(a.Gt(0), a, zeros).ToFloatArray());
+        Assert.Equal([1f, 0f, 3f], Tensor.Where(a.Gt(0), a, zeros).ToFloatArray());
         Assert.Equal([1f, 9f, 3f], a.MaskedFill(a.Lt(0), 9).ToFloatArray());
     }
 
     [Fact]
     public void Matmul_bmm_and_einsum_compute_matrix_products()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var a = Tensor.FromArray([1f, 2f, 3f, 4f, 5f, 6f], [2, 3]);
         var b = Tensor.FromArray([7f, 8f, 9f, 10f, 11f, 12f], [3, 2]);
         Assert.Equal([58f, 64f, 139f, 154f], a.MatMul(b).ToFloatArray());
         Assert.Equal([58f, 64f, 139f, 154f], a.Unsqueeze(0).Bmm(b.Unsqueeze(0)).ToFloatArray());
-        Assert.Equal([58f, 64f, 139f, 154f], Torch.Einsum("ij,jk->ik", a, b).ToFloatArray());
-        Assert.Equal([14f, 77f], Torch.Einsum("ij,ij->i", a, a).ToFloatArray());
+        Assert.Equal([58f, 64f, 139f, 154f], Tensor.Einsum("ij,jk->ik", a, b).ToFloatArray());
+        Assert.Equal([14f, 77f], Tensor.Einsum("ij,ij->i", a, a).ToFloatArray());
     }
 }

@@ -10,7 +10,7 @@ public class ReductionForwardTests
     [Fact]
     public void Sum_mean_and_prod_reduce_all_or_some_dimensions()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
         Assert.Equal(21.0, x.Sum().Item());
         Assert.Equal([5.0, 7, 9], x.Sum(0).ToDoubleArray());
@@ -25,7 +25,7 @@ public class ReductionForwardTests
     [Fact]
     public void Extremes_return_values_and_positions()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
         Assert.Equal(6.0, x.Max().Item());
         Assert.Equal(1.0, x.Min().Item());
@@ -43,7 +43,7 @@ public class ReductionForwardTests
     [Fact]
     public void Topk_and_sort_order_values()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.FromArray([3.0, 1, 4, 1.5, 9, 2], [6]);
         var (top, where) = x.TopK(3);
         Assert.Equal([9.0, 4, 3], top.ToDoubleArray());
@@ -58,7 +58,7 @@ public class ReductionForwardTests
     [Fact]
     public void Statistics_match_hand_computed_values()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
         // Values 1..6: mean 3.5, sum of squared deviations 17.5.
         Expect.Close(Math.Sqrt(17.5 / 5), x.Std().Item(), 1e-12);
@@ -72,7 +72,7 @@ public class ReductionForwardTests
     [Fact]
     public void All_and_any_test_truth()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
         Assert.True(x.Gt(0).All().ToBoolArray()[0]);
         Assert.False(x.Gt(5).All().ToBoolArray()[0]);

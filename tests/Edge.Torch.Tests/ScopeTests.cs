@@ -10,7 +10,7 @@ public class ScopeTests
         Tensor kept;
         Tensor temporary;
         Tensor detached;
-        using (var scope = Torch.NewDisposeScope())
+        using (var scope = LibTorch.NewDisposeScope())
         {
             using var a = Tensor.Ones([2]);
             temporary = a * 2;
@@ -30,9 +30,9 @@ public class ScopeTests
     public void Nested_scopes_hand_moved_tensors_to_the_outer_one()
     {
         Tensor moved;
-        using (var outer = Torch.NewDisposeScope())
+        using (var outer = LibTorch.NewDisposeScope())
         {
-            using (Torch.NewDisposeScope())
+            using (LibTorch.NewDisposeScope())
             {
                 moved = Tensor.Ones([1]).MoveToOuterDisposeScope();
             }
@@ -48,27 +48,27 @@ public class ScopeTests
     public void No_grad_scope_stops_recording_and_restores_the_mode()
     {
         using var w = Tensor.Ones([2], requiresGrad: true);
-        Assert.True(Torch.IsGradEnabled);
-        using (Torch.NoGrad())
+        Assert.True(LibTorch.IsGradEnabled);
+        using (LibTorch.NoGrad())
         {
-            Assert.False(Torch.IsGradEnabled);
+            Assert.False(LibTorch.IsGradEnabled);
             using var y = w * 3;
             Assert.False(y.RequiresGrad);
-            using (Torch.EnableGrad())
+            using (LibTorch.EnableGrad())
             {
                 using var z = w * 3;
                 Assert.True(z.RequiresGrad);
             }
-            Assert.False(Torch.IsGradEnabled);
+            Assert.False(LibTorch.IsGradEnabled);
         }
-        Assert.True(Torch.IsGradEnabled);
+        Assert.True(LibTorch.IsGradEnabled);
     }
 
     [Fact]
     public void Cpu_autocast_runs_matmul_in_bfloat16_and_restores_float32()
     {
         using var a = Tensor.Ones([4, 4]);
-        using (Torch.Autocast(Device.Cpu, ScalarType.BFloat16))
+        using (LibTorch.Autocast(Device.Cpu, ScalarType.BFloat16))
         {
             using var product = a.MatMul(a);
             Assert.Equal(ScalarType.BFloat16, product.DType);
@@ -81,20 +81,20 @@ public class ScopeTests
     [Fact]
     public void Cpu_autocast_with_float16_is_refused_clearly()
     {
-        var error = Assert.Throws<TorchException>(() => Torch.Autocast(Device.Cpu, ScalarType.Float16));
+        var error = Assert.Throws<TorchException>(() => LibTorch.Autocast(Device.Cpu, ScalarType.Float16));
         Assert.Contains("bfloat16 only", error.NativeMessage, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Cuda_autocast_is_refused_clearly_when_libtorch_has_no_cuda()
     {
-        if (Torch.CudaIsAvailable)
+        if (LibTorch.CudaIsAvailable)
         {
             // A CUDA build accepts it; the refusal path only exists on CPU-only libtorch.
-            using var scope = Torch.Autocast(Device.Cuda(0), ScalarType.Float16);
+            using var scope = LibTorch.Autocast(Device.Cuda(0), ScalarType.Float16);
             return;
         }
-        var error = Assert.Throws<TorchException>(() => Torch.Autocast(Device.Cuda(0), ScalarType.Float16));
+        var error = Assert.Throws<TorchException>(() => LibTorch.Autocast(Device.Cuda(0), ScalarType.Float16));
         Assert.Contains("no CUDA support", error.NativeMessage, StringComparison.Ordinal);
     }
 }

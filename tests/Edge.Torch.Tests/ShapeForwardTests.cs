@@ -10,7 +10,7 @@ public class ShapeForwardTests
     [Fact]
     public void Reshape_permute_and_transpose_reorder_elements_row_major()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
         Assert.Equal([3L, 2L], x.Reshape(3, -1).Shape);
         Assert.Equal([0f, 3f, 1f, 4f, 2f, 5f], x.Transpose(0, 1).ToFloatArray());
@@ -25,13 +25,13 @@ public class ShapeForwardTests
     [Fact]
     public void Cat_and_stack_join_tensors()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
-        var cat0 = Torch.Cat([x, x], 0);
-        var cat1 = Torch.Cat([x, x + 10], 1);
+        var cat0 = Tensor.Cat([x, x], 0);
+        var cat1 = Tensor.Cat([x, x + 10], 1);
         Assert.Equal([4L, 3L], cat0.Shape);
         Assert.Equal([0f, 1f, 2f, 10f, 11f, 12f, 3f, 4f, 5f, 13f, 14f, 15f], cat1.ToFloatArray());
-        var stacked = Torch.Stack([x, x + 10], 1);
+        var stacked = Tensor.Stack([x, x + 10], 1);
         Assert.Equal([2L, 2L, 3L], stacked.Shape);
         Assert.Equal([0f, 1f, 2f, 10f, 11f, 12f, 3f, 4f, 5f, 13f, 14f, 15f], stacked.ToFloatArray());
     }
@@ -39,7 +39,7 @@ public class ShapeForwardTests
     [Fact]
     public void Slices_select_ranges_with_steps()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Tensor.Arange(0, 10, type: ScalarType.Float32);
         Assert.Equal([2f, 4f, 6f], x.Slice(0, 2, 8, 2).ToFloatArray());
         Assert.Equal([7f, 8f, 9f], x.Slice(0, -3).ToFloatArray());
@@ -50,7 +50,7 @@ public class ShapeForwardTests
     [Fact]
     public void Index_select_gather_and_scatter_follow_the_indices()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var x = Sample();
         Assert.Equal([3f, 4f, 5f, 0f, 1f, 2f], x.IndexSelect(0, Tensor.FromArray([1L, 0L], [2])).ToFloatArray());
         var index = Tensor.FromArray([2L, 0L, 1L, 1L], [2, 2]);
@@ -65,7 +65,7 @@ public class ShapeForwardTests
     [Fact]
     public void One_hot_split_chunk_flip_and_roll_rearrange_data()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         Assert.Equal([0L, 1, 0, 0, 0, 1, 1, 0, 0], Tensor.FromArray([1L, 2L, 0L], [3]).OneHot(3).ToInt64Array());
         var x = Tensor.Arange(0, 5, type: ScalarType.Float32);
         var pieces = x.Split(2);
@@ -79,7 +79,7 @@ public class ShapeForwardTests
     [Fact]
     public void Triangles_repeat_expand_and_pad_build_the_expected_layouts()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var ones = Tensor.Ones([3, 3]);
         Assert.Equal([1f, 0f, 0f, 1f, 1f, 0f, 1f, 1f, 1f], ones.Tril().ToFloatArray());
         Assert.Equal([0f, 1f, 1f, 0f, 0f, 1f, 0f, 0f, 0f], ones.Triu(1).ToFloatArray());

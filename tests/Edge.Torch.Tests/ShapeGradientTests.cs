@@ -44,8 +44,8 @@ public class ShapeGradientTests
     {
         using var a = GradCheck.Random(32, [2, 3]);
         using var b = GradCheck.Random(33, [2, 3]);
-        GradCheck.Check(t => Torch.Cat([t[0], t[1] * 2], 1), [a, b]);
-        GradCheck.Check(t => Torch.Stack([t[0], t[1] * 2], 0), [a, b]);
+        GradCheck.Check(t => Tensor.Cat([t[0], t[1] * 2], 1), [a, b]);
+        GradCheck.Check(t => Tensor.Stack([t[0], t[1] * 2], 0), [a, b]);
     }
 
     [Fact]

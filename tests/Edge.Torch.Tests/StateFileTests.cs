@@ -16,8 +16,8 @@ public class StateFileTests
     public void Saved_module_loads_into_a_fresh_one_and_computes_the_same()
     {
         using var folder = new TempFolder();
-        using var scope = Torch.NewDisposeScope();
-        Torch.ManualSeed(1);
+        using var scope = LibTorch.NewDisposeScope();
+        LibTorch.ManualSeed(1);
         using var original = new TinyConvNet();
         var x = Tensor.Randn([2, 1, 8, 8]);
         original.Forward(x);
@@ -25,7 +25,7 @@ public class StateFileTests
         var expected = original.Forward(x).ToFloatArray();
         original.Save(folder.File("net.safetensors"));
 
-        Torch.ManualSeed(2);
+        LibTorch.ManualSeed(2);
         using var copy = new TinyConvNet();
         copy.Eval();
         Assert.NotEqual(expected, copy.Forward(x).ToFloatArray());
@@ -38,7 +38,7 @@ public class StateFileTests
     public void File_header_records_names_dtypes_shapes_and_byte_ranges()
     {
         using var folder = new TempFolder();
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var path = folder.File("state.safetensors");
         StateFile.Write(path, [new("a", Tensor.FromArray([1f, 2f, 3f, 4f, 5f, 6f], [2, 3])), new("b.count", Tensor.FromArray([7L], [1]))],
             new Dictionary<string, string> { ["note"] = "hello" });
@@ -66,7 +66,7 @@ public class StateFileTests
     public void Loading_refuses_missing_names_and_wrong_shapes_with_the_name_in_the_message()
     {
         using var folder = new TempFolder();
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         using var small = new Linear(3, 2);
         small.Save(folder.File("small.safetensors"));
         using var wide = new Linear(4, 2);

@@ -71,9 +71,9 @@ public class TensorBasicsTests
     [Fact]
     public void Same_seed_gives_the_same_random_draws()
     {
-        Torch.ManualSeed(123);
+        LibTorch.ManualSeed(123);
         using var a = Tensor.Randn([50]);
-        Torch.ManualSeed(123);
+        LibTorch.ManualSeed(123);
         using var b = Tensor.Randn([50]);
         using var c = Tensor.Randn([50]);
         Assert.Equal(a.ToFloatArray(), b.ToFloatArray());
@@ -83,7 +83,7 @@ public class TensorBasicsTests
     [Fact]
     public void Random_draws_have_the_requested_distribution()
     {
-        Torch.ManualSeed(7);
+        LibTorch.ManualSeed(7);
         using var u = Tensor.Uniform([20000], -2, 3);
         using var n = Tensor.Normal([20000], 5, 2);
         using var ints = Tensor.RandInt(3, 6, [1000]);
@@ -101,10 +101,10 @@ public class TensorBasicsTests
     [Fact]
     public void Rng_state_restores_the_sequence()
     {
-        Torch.ManualSeed(5);
-        using var state = Torch.GetRngState();
+        LibTorch.ManualSeed(5);
+        using var state = LibTorch.GetRngState();
         using var first = Tensor.Rand([10]);
-        Torch.SetRngState(state);
+        LibTorch.SetRngState(state);
         using var again = Tensor.Rand([10]);
         Assert.Equal(first.ToFloatArray(), again.ToFloatArray());
     }
@@ -155,10 +155,10 @@ public class TensorBasicsTests
     [Fact]
     public void Version_and_threads_are_reported()
     {
-        Assert.Matches(@"^\d+\.\d+", Torch.Version);
-        var before = Torch.NumThreads;
-        Torch.NumThreads = 1;
-        Assert.Equal(1, Torch.NumThreads);
-        Torch.NumThreads = before;
+        Assert.Matches(@"^\d+\.\d+", LibTorch.Version);
+        var before = LibTorch.NumThreads;
+        LibTorch.NumThreads = 1;
+        Assert.Equal(1, LibTorch.NumThreads);
+        LibTorch.NumThreads = before;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ToyTraining : IDisposable
 
     public ToyTraining(ulong seed)
     {
-        Torch.ManualSeed(seed);
+        LibTorch.ManualSeed(seed);
         Model = new TinyConvNet();
         Optimizer = new AdamW(Model.NamedParameters(), learningRate: 0.01, weightDecay: 1e-4);
         Scheduler = new LearningRateScheduler(Optimizer, new WarmupCosineSchedule(20, TotalSteps, minFactor: 0.05));
@@ -29,7 +29,7 @@ internal sealed class ToyTraining : IDisposable
     /// <summary>One optimisation step on batch <see cref="Optimizer"/>.StepCount; returns the loss.</summary>
     public float Step(int batchSize = 16)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var (images, labels) = ToyTask.Batch((int)Optimizer.StepCount, batchSize);
         var noisy = images + images.RandnLike() * 0.05;
         var loss = Functional.CrossEntropy(Model.Forward(noisy), labels);
@@ -44,8 +44,8 @@ internal sealed class ToyTraining : IDisposable
     /// <summary>Classification accuracy in eval mode on unseen batches.</summary>
     public double Accuracy(int batches = 8)
     {
-        using var scope = Torch.NewDisposeScope();
-        using var noGrad = Torch.NoGrad();
+        using var scope = LibTorch.NewDisposeScope();
+        using var noGrad = LibTorch.NoGrad();
         Model.Eval();
         var correct = 0L;
         for (var b = 0; b < batches; b++)

@@ -4,7 +4,7 @@ namespace Edge.Torch;
 
 /// <summary>
 /// Mixed precision on this thread until disposed (torch.autocast): eligible operations on the device
-/// run in the lower precision, the rest in float32. See <see cref="Torch.Autocast"/>.
+/// run in the lower precision, the rest in float32. See <see cref="LibTorch.Autocast"/>.
 /// </summary>
 public sealed class AutocastScope : IDisposable
 {

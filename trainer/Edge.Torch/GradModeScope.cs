@@ -1,6 +1,6 @@
 namespace Edge.Torch;
 
-/// <summary>Sets this thread's autograd mode until disposed, then restores the previous one (see <see cref="Torch.NoGrad"/>).</summary>
+/// <summary>Sets this thread's autograd mode until disposed, then restores the previous one (see <see cref="LibTorch.NoGrad"/>).</summary>
 public sealed class GradModeScope : IDisposable
 {
     private readonly bool previous;

@@ -52,7 +52,7 @@ public sealed class BatchNorm2d : Layer
         var useBatchStatistics = IsTraining || RunningMean is null;
         if (IsTraining && BatchesTracked is not null)
         {
-            using var noGrad = Torch.NoGrad();
+            using var noGrad = LibTorch.NoGrad();
             BatchesTracked.AddInPlace(1);
         }
         return Functional.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, useBatchStatistics, Momentum, Eps);

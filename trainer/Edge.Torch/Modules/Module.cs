@@ -100,7 +100,7 @@ public abstract class Module : IDisposable
                     $"state does not match the module: missing [{string.Join(", ", missing)}], unexpected [{string.Join(", ", unexpected)}]");
             }
         }
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = LibTorch.NoGrad();
         foreach (var (name, target) in own)
         {
             if (!state.TryGetValue(name, out var source))
@@ -209,7 +209,7 @@ public abstract class Module : IDisposable
 
     private Module Convert(Func<Tensor, Tensor> convert, Func<Tensor, bool> applies)
     {
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = LibTorch.NoGrad();
         foreach (var (_, tensor) in NamedState())
         {
             if (!applies(tensor))

@@ -26,7 +26,7 @@ public sealed class MultiheadAttention : Layer
         OutProj = RegisterModule("out_proj", new Linear(embedDim, embedDim, bias));
         if (OutProj.Bias is { } outBias)
         {
-            using var noGrad = Torch.NoGrad();
+            using var noGrad = LibTorch.NoGrad();
             outBias.ZeroInPlace();
         }
     }
@@ -57,7 +57,7 @@ public sealed class MultiheadAttention : Layer
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        using var scope = Torch.NewDisposeScope();
+        using var scope = LibTorch.NewDisposeScope();
         var batch = query.Size(0);
         var targetLength = query.Size(1);
         var q = Heads(Project(query, 0), batch);

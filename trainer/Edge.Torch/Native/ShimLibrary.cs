@@ -34,7 +34,9 @@ internal static class ShimLibrary
     private static nint Load()
     {
         var tried = new List<string>();
-        foreach (var candidate in Candidates())
+        var candidates = Candidates(Environment.GetEnvironmentVariable(PathVariable), AppContext.BaseDirectory,
+            Path.GetDirectoryName(typeof(ShimLibrary).Assembly.Location));
+        foreach (var candidate in candidates)
         {
             if (!File.Exists(candidate))
             {
@@ -50,31 +52,33 @@ internal static class ShimLibrary
             CheckAbi(library, candidate);
             return library;
         }
-        throw new DllNotFoundException(
-            $"The libtorch shim {FileName} could not be loaded. Tried:{Environment.NewLine}  " +
-            string.Join(Environment.NewLine + "  ", tried) + Environment.NewLine +
-            "Build it with `make build` at the repository root (it needs cmake, g++ and libtorch: `make setup` " +
-            $"or `apt-get install libtorch-dev`), or set {PathVariable} to the library's full path.");
+        throw new DllNotFoundException(FailureMessage(tried));
     }
 
-    private static IEnumerable<string> Candidates()
+    /// <summary>The loading error: every path tried and what to do about it.</summary>
+    internal static string FailureMessage(IEnumerable<string> tried) =>
+        $"The libtorch shim {FileName} could not be loaded. Tried:{Environment.NewLine}  " +
+        string.Join(Environment.NewLine + "  ", tried) + Environment.NewLine +
+        "Build it with `make build` at the repository root (it needs cmake, g++ and libtorch: `make setup` " +
+        $"or `apt-get install libtorch-dev`), or set {PathVariable} to the library's full path.";
+
+    /// <summary>The paths to try, in order (see the class summary).</summary>
+    internal static IEnumerable<string> Candidates(string? explicitPath, string baseDirectory, string? assemblyDirectory)
     {
-        var explicitPath = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(explicitPath))
         {
             yield return Path.GetFullPath(explicitPath);
             yield break;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var folders = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShimLibrary).Assembly.Location) };
-        foreach (var folder in folders)
+        foreach (var folder in new[] { baseDirectory, assemblyDirectory })
         {
             if (!string.IsNullOrEmpty(folder) && seen.Add(Path.GetFullPath(Path.Combine(folder, FileName))))
             {
                 yield return Path.GetFullPath(Path.Combine(folder, FileName));
             }
         }
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
+        for (var folder = new DirectoryInfo(baseDirectory); folder != null; folder = folder.Parent)
         {
             var candidate = Path.Combine(folder.FullName, "build", "native", FileName);
             if (seen.Add(candidate))

@@ -121,7 +121,7 @@ public class Adam : Optimizer
                 throw new InvalidDataException($"optimizer state for '{name}' is incomplete or does not match the parameter's shape");
             }
             var step = long.Parse(Setting(settings, $"param_step/{name}"), CultureInfo.InvariantCulture);
-            using var noGrad = Torch.NoGrad();
+            using var noGrad = LibTorch.NoGrad();
             states[name] = new AdamState(expAvg.To(parameter.DType, parameter.Device), expAvgSq.To(parameter.DType, parameter.Device), step);
         }
     }
@@ -138,7 +138,7 @@ public class Adam : Optimizer
     {
         if (!states.TryGetValue(name, out var state))
         {
-            using var noGrad = Torch.NoGrad();
+            using var noGrad = LibTorch.NoGrad();
             state = new AdamState(parameter.ZerosLike(), parameter.ZerosLike(), 0);
             states[name] = state;
         }

@@ -19,7 +19,7 @@ public static class Checkpoint
     public static void Save(string path, Module model, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var randomState = Torch.GetRngState();
+        using var randomState = LibTorch.GetRngState();
         var tensors = model.NamedState().Select(p => new KeyValuePair<string, Tensor>(ModelPrefix + p.Key, p.Value))
             .Concat(optimizer?.NamedState().Select(p => new KeyValuePair<string, Tensor>(OptimizerPrefix + p.Key, p.Value)) ?? [])
             .Append(new(RandomStateName, randomState));
@@ -62,7 +62,7 @@ public static class Checkpoint
         }
         if (contents.Tensors.TryGetValue(RandomStateName, out var randomState))
         {
-            Torch.SetRngState(randomState);
+            LibTorch.SetRngState(randomState);
         }
         return contents.Metadata.Where(p => p.Key.StartsWith("extra.", StringComparison.Ordinal))
             .ToDictionary(p => p.Key["extra.".Length..], p => p.Value, StringComparer.Ordinal);

@@ -64,7 +64,7 @@ public sealed partial class Tensor
         }
     }
 
-    /// <summary>Uniform on [0, 1), from libtorch's generator (see <see cref="Torch.ManualSeed"/>).</summary>
+    /// <summary>Uniform on [0, 1), from libtorch's generator (see <see cref="LibTorch.ManualSeed"/>).</summary>
     public static Tensor Rand(ReadOnlySpan<long> shape, ScalarType type = ScalarType.Float32, Device? device = null) =>
         Random(RandomKind.Uniform, 0, 1, shape, type, device);
 
