@@ -1,7 +1,8 @@
 """PyTorch eager twin of bench/Edge.Benchmarks/TorchBenchmark.cs: the same conv net, batch and optimizer.
 
 Run by the C# benchmark with Debian's /usr/bin/python3 (python3-torch, the same libtorch the shim uses).
-Prints one line `step_ms: X` (mean milliseconds per training step after the warm-up).
+Prints `step_ms: X` and `step_cpu_ms: Y`: mean wall-clock and process CPU milliseconds per training step
+after the warm-up.
 """
 import argparse
 import time
@@ -44,10 +45,13 @@ def main():
     for _ in range(args.warmup):
         step()
     start = time.perf_counter()
+    cpu_start = time.process_time()
     for _ in range(args.steps):
         step()
+    cpu = time.process_time() - cpu_start
     elapsed = time.perf_counter() - start
     print(f"step_ms: {elapsed * 1000 / args.steps:.3f}")
+    print(f"step_cpu_ms: {cpu * 1000 / args.steps:.3f}")
 
 
 if __name__ == "__main__":

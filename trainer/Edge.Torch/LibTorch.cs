@@ -13,6 +13,9 @@ public static class LibTorch
 
     public static int CudaDeviceCount => Interop.Shim.edge_cuda_device_count();
 
+    /// <summary>cuda:0 when libtorch has CUDA and a GPU, otherwise cpu.</summary>
+    public static Device DefaultDevice => CudaIsAvailable ? Device.Cuda(0) : Device.Cpu;
+
     /// <summary>Threads libtorch uses inside one operation.</summary>
     public static int NumThreads
     {

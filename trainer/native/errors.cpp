@@ -45,20 +45,20 @@ void record_current_exception() noexcept {
 }  // namespace edge
 
 // Returns a malloc'd copy of the last error on this thread (nullptr if none) and clears it.
-// The caller releases the copy with edge_free.
-EDGE_EXPORT char* edge_error_take() {
+// The caller releases the copy with edge_free. Nothing here can throw.
+EDGE_EXPORT char* edge_error_take() noexcept {
   if (!has_error) {
     return nullptr;
   }
   has_error = false;
-  const std::string& message = last_error.empty() ? std::string("unknown error") : last_error;
-  char* copy = static_cast<char*>(std::malloc(message.size() + 1));
+  const char* text = last_error.empty() ? "unknown error" : last_error.c_str();
+  const size_t length = std::strlen(text);
+  char* copy = static_cast<char*>(std::malloc(length + 1));
   if (copy != nullptr) {
-    std::memcpy(copy, message.c_str(), message.size() + 1);
+    std::memcpy(copy, text, length + 1);
   }
   last_error.clear();
-  last_error.shrink_to_fit();
   return copy;
 }
 
-EDGE_EXPORT void edge_free(void* memory) { std::free(memory); }
+EDGE_EXPORT void edge_free(void* memory) noexcept { std::free(memory); }

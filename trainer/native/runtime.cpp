@@ -3,7 +3,6 @@
 
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
-#include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/version.h>
 
 #include <mutex>
@@ -35,7 +34,7 @@ at::Device make_device(int32_t type, int32_t index) {
   TORCH_CHECK(at::hasCUDA(), "device ", device_text(type, index),
               " requested, but this libtorch has no CUDA support (a CPU-only build): use \"cpu\", "
               "or build the shim against a CUDA libtorch (LIBTORCH=/path/to/libtorch make build)");
-  const int64_t count = at::detail::getCUDAHooks().getNumGPUs();
+  const int64_t count = at::getNumGPUs();
   TORCH_CHECK(index < count, "device ", device_text(type, index), " requested, but libtorch sees ", count,
               " CUDA device(s)");
   return index < 0 ? at::Device(at::kCUDA) : at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(index));
@@ -109,7 +108,7 @@ EDGE_EXPORT int32_t edge_rng_state_set(const at::Tensor* state) {
 EDGE_EXPORT int32_t edge_cuda_is_available() { return at::hasCUDA() ? 1 : 0; }
 
 EDGE_EXPORT int32_t edge_cuda_device_count() {
-  return at::hasCUDA() ? static_cast<int32_t>(at::detail::getCUDAHooks().getNumGPUs()) : 0;
+  return at::hasCUDA() ? static_cast<int32_t>(at::getNumGPUs()) : 0;
 }
 
 // Parses "cpu", "cuda", "cuda:1" with libtorch's own parser and checks the device exists.

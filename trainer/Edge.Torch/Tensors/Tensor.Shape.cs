@@ -6,21 +6,9 @@ namespace Edge.Torch;
 public sealed partial class Tensor
 {
     /// <summary>Same elements, new shape; one size may be -1 (inferred).</summary>
-    public unsafe Tensor Reshape(params ReadOnlySpan<long> shape)
-    {
-        fixed (long* s = shape)
-        {
-            return NativeResult.Tensor(Interop.Shim.edge_reshape(Handle, s, shape.Length));
-        }
-    }
+    public unsafe Tensor Reshape(params ReadOnlySpan<long> shape) => WithLongs(shape, &Interop.Shim.edge_reshape);
 
-    public unsafe Tensor Permute(params ReadOnlySpan<long> dims)
-    {
-        fixed (long* d = dims)
-        {
-            return NativeResult.Tensor(Interop.Shim.edge_permute(Handle, d, dims.Length));
-        }
-    }
+    public unsafe Tensor Permute(params ReadOnlySpan<long> dims) => WithLongs(dims, &Interop.Shim.edge_permute);
 
     public Tensor Transpose(long dim0, long dim1) => NativeResult.Tensor(Interop.Shim.edge_transpose(Handle, dim0, dim1));
 
@@ -35,30 +23,12 @@ public sealed partial class Tensor
     public Tensor Squeeze(long dim) => NativeResult.Tensor(Interop.Shim.edge_squeeze(Handle, dim, 1));
 
     /// <summary>Broadcasts size-1 dimensions to the given sizes (-1 keeps a size) without copying.</summary>
-    public unsafe Tensor Expand(params ReadOnlySpan<long> shape)
-    {
-        fixed (long* s = shape)
-        {
-            return NativeResult.Tensor(Interop.Shim.edge_expand(Handle, s, shape.Length));
-        }
-    }
+    public unsafe Tensor Expand(params ReadOnlySpan<long> shape) => WithLongs(shape, &Interop.Shim.edge_expand);
 
     /// <summary>Tiles the tensor (copying) the given number of times along each dimension.</summary>
-    public unsafe Tensor Repeat(params ReadOnlySpan<long> repeats)
-    {
-        fixed (long* r = repeats)
-        {
-            return NativeResult.Tensor(Interop.Shim.edge_repeat(Handle, r, repeats.Length));
-        }
-    }
+    public unsafe Tensor Repeat(params ReadOnlySpan<long> repeats) => WithLongs(repeats, &Interop.Shim.edge_repeat);
 
-    public unsafe Tensor Flip(params ReadOnlySpan<long> dims)
-    {
-        fixed (long* d = dims)
-        {
-            return NativeResult.Tensor(Interop.Shim.edge_flip(Handle, d, dims.Length));
-        }
-    }
+    public unsafe Tensor Flip(params ReadOnlySpan<long> dims) => WithLongs(dims, &Interop.Shim.edge_flip);
 
     public unsafe Tensor Roll(ReadOnlySpan<long> shifts, ReadOnlySpan<long> dims)
     {
@@ -98,6 +68,16 @@ public sealed partial class Tensor
         {
             var count = NativeResult.CheckCount(Interop.Shim.edge_chunk(Handle, chunks, dim, p, pieces.Length));
             return WrapAll(pieces, count);
+        }
+    }
+
+    // The shape operations that take one list of integers share this call pattern.
+    private unsafe Tensor WithLongs(ReadOnlySpan<long> values, delegate*<TensorHandle, long*, long, TensorHandle> operation,
+        [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+    {
+        fixed (long* v = values)
+        {
+            return NativeResult.Tensor(operation(Handle, v, values.Length), name);
         }
     }
 
