@@ -11,6 +11,8 @@ public static class Program
         var root = new RootCommand("edge-train: train, export, evaluate and roll out Edge anomaly-detection bundles.")
         {
             SynthCommand.Create(),
+            FitCommand.Create(),
+            ExportCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

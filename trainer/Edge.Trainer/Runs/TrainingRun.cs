@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Edge.Trainer.Commands;
+using Edge.Trainer.Model;
+
+namespace Edge.Trainer.Runs;
+
+/// <summary>
+/// A training run's folder: run.json (configuration and class names), model.safetensors and prior.safetensors
+/// (libtorch state in the safetensors format), and log.jsonl (one progress line per report).
+/// </summary>
+public sealed record TrainingRun(PvqaeConfig Config, IReadOnlyList<string> ClassNames, string DataFingerprint)
+{
+    public const string RunFile = "run.json";
+    public const string ModelFile = "model.safetensors";
+    public const string PriorFile = "prior.safetensors";
+    public const string LogFile = "log.jsonl";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public void Save(string folder, Pvqae model, BudgetPrior prior)
+    {
+        Directory.CreateDirectory(folder);
+        model.Save(Path.Combine(folder, ModelFile));
+        prior.Save(Path.Combine(folder, PriorFile));
+        File.WriteAllText(Path.Combine(folder, RunFile), JsonSerializer.Serialize(this, Json));
+    }
+
+    /// <summary>Opens a run folder; a folder without a finished run says so in one line.</summary>
+    public static (TrainingRun Run, Pvqae Model, BudgetPrior Prior) Load(string folder)
+    {
+        var runFile = Path.Combine(folder, RunFile);
+        if (!File.Exists(runFile) || !File.Exists(Path.Combine(folder, ModelFile)))
+        {
+            throw new UserInputException($"'{folder}' holds no finished training run (no {RunFile} and {ModelFile}); train one with 'edge-train fit'.");
+        }
+        var run = JsonSerializer.Deserialize<TrainingRun>(File.ReadAllText(runFile), Json)
+            ?? throw new UserInputException($"'{runFile}' is empty.");
+        var model = new Pvqae(run.Config);
+        model.Load(Path.Combine(folder, ModelFile));
+        var prior = new BudgetPrior(run.Config);
+        if (File.Exists(Path.Combine(folder, PriorFile)))
+        {
+            prior.Load(Path.Combine(folder, PriorFile));
+        }
+        model.Eval();
+        prior.Eval();
+        return (run, model, prior);
+    }
+}
