@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Edge.Bundles.Manifest;
+using Edge.Bundles.Tests.Support;
+using Edge.Bundles.Validation;
+
+namespace Edge.Bundles.Tests.Manifest;
+
+public class ManifestSerializerTests
+{
+    private static BundleManifest ListedManifest() => SampleBundles.Manifest() with
+    {
+        Files = new Dictionary<string, FileEntry>
+        {
+            ["encoder.onnx"] = Entry('1', 10),
+            ["codebook.onnx"] = Entry('2', 20),
+            ["decoder.onnx"] = Entry('3', 30),
+            ["budget_prior.onnx"] = Entry('4', 40),
+            ["golden_input.npy"] = Entry('5', 50),
+            ["golden_encoder_z0.npy"] = Entry('6', 60),
+            ["golden_decoder_x_hat.npy"] = Entry('7', 70),
+        },
+    };
+
+    [Fact]
+    public void A_manifest_survives_a_round_trip_byte_for_byte_and_value_for_value()
+    {
+        var original = ListedManifest();
+        var json = ManifestSerializer.Serialize(original);
+        var parsed = ManifestSerializer.Parse(json);
+
+        Assert.Equal(json, ManifestSerializer.Serialize(parsed));
+        Assert.Equal(original.ModelVersion, parsed.ModelVersion);
+        Assert.Equal("build.7", parsed.ModelVersion.Build);
+        Assert.Equal(original.CreatedUtc, parsed.CreatedUtc);
+        Assert.Equal(original.Input.Mean, parsed.Input.Mean);
+        Assert.Equal(original.Architecture.DownsampleFactors, parsed.Architecture.DownsampleFactors);
+        Assert.Equal(ScoringMethod.BudgetXRecon, parsed.Scoring.Method);
+        Assert.Equal(0.999, parsed.Scoring.Quantile);
+        Assert.Equal(0.25, parsed.Thresholds!.PerClass!["carpet"].Pixel);
+        Assert.Equal(original.NormalStatistics, parsed.NormalStatistics);
+        Assert.Null(parsed.Validation!.PixelAuroc);
+        Assert.Equal(0.97, parsed.Validation.PerClass["bottle"].PixelAuroc);
+        Assert.Equal(280, parsed.TrainingData.ClassCounts["carpet"]);
+        Assert.Equal(original.Files["decoder.onnx"], parsed.Files["decoder.onnx"]);
+        Assert.Equal("golden_decoder_x_hat.npy", parsed.Golden.Outputs["decoder"]["x_hat"]);
+        Assert.True(parsed.IsCalibrated);
+    }
+
+    [Fact]
+    public void The_json_uses_camel_case_names_and_the_documented_enum_spellings()
+    {
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(ListedManifest()))!;
+        Assert.Equal(1, (int)json["formatVersion"]!);
+        Assert.Equal("budget-x-recon", (string)json["scoring"]!["method"]!);
+        Assert.Equal("quantile", (string)json["scoring"]!["imageScore"]!);
+        Assert.Equal("mean", (string)json["scoring"]!["reconstruction"]!["channelReduction"]!);
+        Assert.Equal("NCHW", (string)json["input"]!["layout"]!);
+        Assert.Equal("2025-03-14T15:09:26.535Z", (string)json["createdUtc"]!);
+        Assert.Equal(10, (long)json["files"]!["encoder.onnx"]!["size"]!);
+        Assert.Null(json["validation"]!["pixelAuroc"]);
+        Assert.True(json["validation"]!.AsObject().ContainsKey("pixelAuroc"));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_with_its_json_path()
+    {
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(ListedManifest()))!;
+        json["modelVersion"] = "1.0";
+        json["input"]!["mean"] = new JsonArray(0.5, 0.5);
+        json["input"]!["width"] = "wide";
+        json["scoring"]!["method"] = "magic";
+        json["architecture"]!.AsObject().Remove("embeddingDim");
+        json["tresholds"] = 3;
+        json["files"]!["decoder.onnx"]!["sha256"] = "not-hex";
+        json["normalStatistics"]!["pixel"]!["quantiles"]!["p99"] = 0.0;
+
+        var error = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(json.ToJsonString()));
+
+        var paths = error.Problems.Select(p => p.Path).ToHashSet();
+        string[] expected =
+        [
+            "$.modelVersion", "$.input.mean", "$.input.width", "$.scoring.method", "$.architecture.embeddingDim",
+            "$.tresholds", "$.files['decoder.onnx'].sha256", "$.normalStatistics.pixel.quantiles.p99",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, paths));
+        Assert.Contains("$.input.mean", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Problems, p => p.Path == "$.tresholds" && p.Message.Contains("not a known property", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_format_version_is_refused_before_anything_else()
+    {
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(ListedManifest()))!;
+        json["formatVersion"] = 2;
+        json["input"] = "garbage";
+        var error = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(json.ToJsonString()));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.formatVersion", problem.Path);
+        Assert.Contains("format version 2 is unknown", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_across_sections_are_checked_with_paths()
+    {
+        var manifest = ListedManifest() with
+        {
+            Architecture = SampleBundles.Manifest().Architecture with { PlainVq = true, DownsampleFactors = [4, 8, 48] },
+            TrainingData = SampleBundles.Manifest().TrainingData with { ClassCounts = new Dictionary<string, int> { ["bottle"] = 209, ["cable"] = 280 } },
+            Golden = SampleBundles.Manifest().Golden with { Input = "missing.npy" },
+        };
+        var error = Assert.Throws<BundleException>(() => ManifestSerializer.Validate(manifest));
+        var paths = error.Problems.Select(p => p.Path).ToHashSet();
+        Assert.Contains("$.scoring.method", paths);
+        Assert.Contains("$.architecture.downsampleFactors[2]", paths);
+        Assert.Contains("$.trainingData.classCounts['cable']", paths);
+        Assert.Contains("$.files['budget_prior.onnx']", paths);
+        Assert.Contains("$.golden.input", paths);
+    }
+
+    [Fact]
+    public void Invalid_json_and_duplicate_keys_are_reported()
+    {
+        var syntax = Assert.Throws<BundleException>(() => ManifestSerializer.Parse("{\"formatVersion\": 1,"));
+        Assert.Equal("$", Assert.Single(syntax.Problems).Path);
+
+        var text = Encoding.UTF8.GetString(ManifestSerializer.Serialize(ListedManifest()));
+        var duplicated = text.Replace("\"producer\":", "\"producer\": \"x\", \"producer\":", StringComparison.Ordinal);
+        var error = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(duplicated));
+        Assert.Contains(error.Problems, p => p.Path == "$.producer" && p.Message.Contains("more than once", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Quantile_scoring_needs_its_q_and_the_method_its_section()
+    {
+        var manifest = ListedManifest() with
+        {
+            Scoring = new ScoringSpec { Method = ScoringMethod.SsimXAlignment, SmoothingSigma = 1, ImageScore = ImageScoreReduction.Quantile },
+        };
+        var error = Assert.Throws<BundleException>(() => ManifestSerializer.Validate(manifest));
+        var paths = error.Problems.Select(p => p.Path).ToHashSet();
+        Assert.Contains("$.scoring.quantile", paths);
+        Assert.Contains("$.scoring.innerMetrics", paths);
+    }
+
+    [Fact]
+    public void A_manifest_built_in_code_with_nan_is_refused_as_a_bundle_problem()
+    {
+        var manifest = ListedManifest() with { Thresholds = new ThresholdSet { Image = double.NaN, Pixel = 0 } };
+        Assert.Throws<BundleException>(() => ManifestSerializer.Validate(manifest));
+    }
+
+    private static FileEntry Entry(char digit, long size) => new() { Sha256 = new string(digit, 64), Size = size };
+}
