@@ -76,7 +76,12 @@ public sealed record AgentConfig
     private static List<CameraConfig> ReadCameras(ConfigReader r)
     {
         var cameras = r.Objects("cameras", CameraConfig.Read).OfType<CameraConfig>().ToList();
-        foreach (var name in cameras.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        // Names from the JSON itself, so that a duplicate is reported even when one of the pair has other problems.
+        var names = r.Array("cameras")
+            .Select(item => (item.Item as System.Text.Json.Nodes.JsonObject)?["name"])
+            .Where(name => name?.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            .Select(name => name!.GetValue<string>());
+        foreach (var name in names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
         {
             r.Problem("cameras", $"the name \"{name}\" is used by more than one camera");
         }

@@ -3,6 +3,7 @@ using Edge.Agent.Cameras.Sources;
 using Edge.Agent.Cameras.Sources.Ffmpeg;
 using Edge.Agent.Cameras.Sources.Folder;
 using Edge.Agent.Cameras.Sources.GStreamer;
+using Edge.Agent.Cameras.Sources.Processes;
 using Edge.Agent.Cameras.Sources.V4l2;
 
 namespace Edge.Agent.Configuration;
@@ -42,6 +43,18 @@ internal static class CameraSourceReader
         var settings = Build(r, kind, target ?? "");
         if (target is null || settings is null)
         {
+            return null;
+        }
+        // The child programs are looked up now: a missing one is permanent, better found by check-config.
+        var program = settings switch
+        {
+            FfmpegSourceSettings f => f.Executable,
+            GStreamerSourceSettings g => g.Executable,
+            _ => null,
+        };
+        if (program is not null && ExecutableSearch.Find(program) is null)
+        {
+            r.Problem(r.Has("executable") ? "executable" : kind, $"{program} is not installed or not on PATH");
             return null;
         }
         try

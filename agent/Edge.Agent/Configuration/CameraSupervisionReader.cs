@@ -40,11 +40,11 @@ internal static class CameraSupervisionReader
         {
             return defaults;
         }
-        var r = camera.Object("health");
-        if (r is null)
+        if (!camera.IsObject("health"))
         {
             return camera.Bool("health", true) ? defaults : null;
         }
+        var r = camera.Object("health")!;
         var settings = defaults with
         {
             CheckEveryFrames = r.Int("checkEveryFrames", defaults.CheckEveryFrames, 1, 100_000),

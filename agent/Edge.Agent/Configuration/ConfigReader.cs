@@ -38,6 +38,12 @@ internal sealed class ConfigReader
         return _object.TryGetPropertyValue(key, out var value) && value is not null;
     }
 
+    public bool IsObject(string key)
+    {
+        _known.Add(key);
+        return _object.TryGetPropertyValue(key, out var value) && value is JsonObject;
+    }
+
     public string? String(string key, bool required = false)
     {
         if (!TryGet(key, required, out var value))

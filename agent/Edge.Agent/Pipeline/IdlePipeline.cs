@@ -10,7 +10,7 @@ public sealed class IdlePipeline : IFramePipeline
 
     public IdlePipeline(TimeSpan? beatInterval = null)
     {
-        _beatInterval = beatInterval ?? TimeSpan.FromSeconds(1);
+        _beatInterval = beatInterval ?? TimeSpan.FromMilliseconds(250);
     }
 
     public async Task RunAsync(PipelineProgress progress, CancellationToken stoppingToken)
