@@ -19,13 +19,14 @@ public sealed class MosquittoBroker : IDisposable
 
     // "user" keeps mosquitto as the current user: started as root it would switch to "mosquitto" and then
     // fail to write its log and its persistence file in our temp folder.
-    private MosquittoBroker()
+    private MosquittoBroker(string listenerOptions, bool allowAnonymous)
     {
         Port = FreePort.Pick();
         _configPath = _folder.File("mosquitto.conf");
         File.WriteAllText(_configPath, $"""
             listener {Port} 127.0.0.1
-            allow_anonymous true
+            {listenerOptions}
+            allow_anonymous {(allowAnonymous ? "true" : "false")}
             user {Environment.UserName}
             persistence true
             persistence_location {_folder.Path}/
@@ -41,13 +42,15 @@ public sealed class MosquittoBroker : IDisposable
     /// <summary>The broker's own log, for failure messages.</summary>
     public string Log => File.Exists(_folder.File("mosquitto.log")) ? File.ReadAllText(_folder.File("mosquitto.log")) : "";
 
-    public static MosquittoBroker Start()
+    /// <param name="listenerOptions">mosquitto.conf lines for the listener (cafile, certfile, require_certificate ...).</param>
+    /// <param name="allowAnonymous">False to require a user name (with a password_file in the options).</param>
+    public static MosquittoBroker Start(string listenerOptions = "", bool allowAnonymous = true)
     {
         if (!File.Exists(Program))
         {
             throw new InvalidOperationException($"{Program} is missing: apt-get install mosquitto (or run make setup).");
         }
-        var broker = new MosquittoBroker();
+        var broker = new MosquittoBroker(listenerOptions, allowAnonymous);
         try
         {
             broker.StartAgain();

@@ -74,13 +74,60 @@ public sealed class AgentProcessTests : IDisposable
         _broker.Stop();
         var config = AgentConfigFile.Write(_folder, _broker.Port);
         using var notify = new NotifySocket();
-        using var agent = AgentProcess.Start(["run", "--config", config], new Dictionary<string, string> { ["NOTIFY_SOCKET"] = notify.Path });
+        using var agent = AgentProcess.Start(
+            ["run", "--config", config],
+            new Dictionary<string, string> { ["NOTIFY_SOCKET"] = notify.Path, ["JOURNAL_STREAM"] = "8:4242" });
 
         notify.WaitFor(m => m.Contains("READY=1"), Patience);
+        agent.WaitForErrors(lines => lines.Any(l => l.Contains("failed", StringComparison.Ordinal)), Patience);
         agent.Terminate();
 
         Assert.Equal(0, agent.WaitForExit(Patience));
         Assert.Contains("STOPPING=1", notify.Messages);
-        Assert.Contains(agent.Errors, line => line.Contains($"MQTT connection to 127.0.0.1:{_broker.Port} failed", StringComparison.Ordinal));
+        // Under systemd (JOURNAL_STREAM set) log lines carry journald's priority prefix: <4> is a warning.
+        Assert.Contains(agent.Errors, line => line.StartsWith("<4>Edge.Agent.Mqtt.MqttLink[", StringComparison.Ordinal)
+            && line.Contains($"MQTT connection to 127.0.0.1:{_broker.Port} failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_no_model_with_an_ffmpeg_camera_is_ready_once_frames_flow_and_reports_the_camera()
+    {
+        var config = AgentConfigFile.Write(_folder, _broker.Port, cameras: """
+            [ { "name": "line1", "ffmpeg": "-re -f lavfi -i testsrc=size=64x48:rate=10", "health": false } ]
+            """);
+        using var health = _broker.Subscribe("edge/plant1/box1/health", persistent: false);
+        using var notify = new NotifySocket();
+        using var agent = AgentProcess.Start(
+            ["run", "--no-model", "--config", config],
+            new Dictionary<string, string> { ["NOTIFY_SOCKET"] = notify.Path, ["WATCHDOG_USEC"] = "1000000" });
+
+        notify.WaitFor(m => m.Count(x => x == "WATCHDOG=1") >= 2, Patience);
+        var reports = health.WaitUntil(m => m.Any(x => CameraFps(x.Payload) > 0), Patience);
+        agent.Terminate();
+
+        Assert.Equal(0, agent.WaitForExit(Patience));
+        Assert.Contains("STATUS=capturing 1 camera(s), no model", string.Join("\n", notify.Messages), StringComparison.Ordinal);
+        using var flowing = System.Text.Json.JsonDocument.Parse(reports.Last(r => CameraFps(r.Payload) > 0).Payload);
+        var camera = flowing.RootElement.GetProperty("cameras").GetProperty("line1");
+        Assert.Equal("Streaming", camera.GetProperty("state").GetString());
+        Assert.InRange(camera.GetProperty("fps").GetDouble(), 5, 15);
+        Assert.True(camera.GetProperty("framesProcessed").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void Run_with_cameras_but_without_the_inference_pipeline_says_so_in_one_line()
+    {
+        var config = AgentConfigFile.Write(_folder, _broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""");
+
+        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.Equal("edge-agent run: cannot start: scoring cameras needs the inference pipeline, which is not in this build; run with --no-model to capture without scoring", errors);
+    }
+
+    private static double CameraFps(string healthJson)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(healthJson);
+        return json.RootElement.GetProperty("cameras").GetProperty("line1").GetProperty("fps").GetDouble();
     }
 }

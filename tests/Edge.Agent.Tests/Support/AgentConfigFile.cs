@@ -2,10 +2,10 @@ using Edge.Testing;
 
 namespace Edge.Agent.Tests.Support;
 
-/// <summary>Writes agent.json files for tests: a broker on a test port, state in a temp folder, no cameras.</summary>
+/// <summary>Writes agent.json files for tests: a broker on a test port, state in a temp folder, no cameras unless given.</summary>
 public static class AgentConfigFile
 {
-    public static string Write(TempFolder folder, int brokerPort, string extra = "")
+    public static string Write(TempFolder folder, int brokerPort, string cameras = "[]")
     {
         var path = folder.File("agent.json");
         File.WriteAllText(path, $$"""
@@ -17,8 +17,7 @@ public static class AgentConfigFile
               "mqtt": { "host": "127.0.0.1", "port": {{brokerPort}}, "reconnectMinSeconds": 0.1, "reconnectMaxSeconds": 0.5 },
               "model": { "bundle": "{{folder.Path}}/no-bundle" },
               "health": { "intervalSeconds": 0.5 },
-              {{extra}}
-              "cameras": [],
+              "cameras": {{cameras}},
             }
             """);
         return path;

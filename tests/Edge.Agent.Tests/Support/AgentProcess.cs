@@ -106,6 +106,21 @@ public sealed class AgentProcess : IDisposable
         return Output;
     }
 
+    /// <summary>Waits for the agent's stderr (its log) to satisfy <paramref name="done"/>.</summary>
+    public IReadOnlyList<string> WaitForErrors(Func<IReadOnlyList<string>, bool> done, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!done(Errors))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"edge-agent log not as expected:\n{string.Join("\n", Errors)}");
+            }
+            Thread.Sleep(20);
+        }
+        return Errors;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
