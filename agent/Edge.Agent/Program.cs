@@ -1,13 +1,21 @@
 using System.CommandLine;
+using Edge.Agent.Commands;
 
 namespace Edge.Agent;
 
 /// <summary>Entry point of <c>edge-agent</c>, the on-device service.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("edge-agent: camera frames to anomaly alarms over MQTT.");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand("edge-agent: camera frames to anomaly alarms over MQTT.")
+        {
+            RunCommand.Create(),
+            CheckConfigCommand.Create(),
+            TestAlarmsCommand.Create(),
+        };
+        // The host handles SIGTERM (drain, flush, offline); the command line library must not cut it short.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Edge.Agent.Configuration;
+using Edge.Agent.Hosting;
+using Edge.Agent.Outbox;
+using Edge.Agent.Pipeline;
+using Microsoft.Extensions.Hosting;
+
+namespace Edge.Agent.Commands;
+
+/// <summary><c>edge-agent run --config FILE</c>: the service, until SIGTERM.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = ConfigOption.Create();
+        var noModel = new Option<bool>("--no-model")
+        {
+            Description = "Run cameras, MQTT and the outbox without loading the model (commissioning, tests): frames are captured and counted, not scored.",
+        };
+        var command = new Command("run", "Run the agent (what the systemd unit starts).") { config, noModel };
+        command.SetAction((parse, _) => StartupErrors.GuardAsync("run", async () =>
+        {
+            var loaded = ConfigFile.Load(parse.GetValue(config)!);
+            var pipeline = PipelineFactory.Choose(loaded, parse.GetValue(noModel));
+            using var outbox = new SqliteOutbox(loaded.OutboxPath, loaded.Outbox.MaxMessages);
+            using var host = AgentHost.Build(loaded, outbox, pipeline);
+            // The host handles SIGTERM itself (STOPPING=1, drain, flush, offline), so no token is passed.
+            await host.RunAsync().ConfigureAwait(false);
+            return Environment.ExitCode;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Text.Json.Nodes;
+
+namespace Edge.Agent.Configuration;
+
+/// <summary>
+/// Applies <c>EDGE_</c> environment variables over the file: <c>EDGE_MQTT__HOST=broker</c> sets
+/// <c>$.mqtt.host</c>, <c>EDGE_CAMERAS__0__THRESHOLD=0.4</c> sets the first camera's threshold ("__" separates
+/// levels, as in .NET configuration). Keys match ignoring case; values stay strings, which the reader accepts
+/// where numbers and booleans are expected.
+/// </summary>
+public static class EnvironmentOverrides
+{
+    public const string Prefix = "EDGE_";
+
+    /// <summary>The EDGE_ variables of this process.</summary>
+    public static IReadOnlyDictionary<string, string> FromProcess()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && key.StartsWith(Prefix, StringComparison.Ordinal) && entry.Value is string value)
+            {
+                result[key] = value;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Applies the variables (in name order, so the result does not depend on the environment's order).</summary>
+    internal static void Apply(JsonObject root, IReadOnlyDictionary<string, string> variables, List<ConfigProblem> problems)
+    {
+        foreach (var (name, value) in variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var segments = name[Prefix.Length..].Split("__");
+            if (segments.Any(string.IsNullOrEmpty))
+            {
+                problems.Add(new ConfigProblem($"${name}", "malformed override name (levels are separated by \"__\")"));
+                continue;
+            }
+            if (!Set(root, segments, value))
+            {
+                problems.Add(new ConfigProblem($"${name}", "does not lead to a key: an array index is too large or a level is not an object"));
+            }
+        }
+    }
+
+    private static bool Set(JsonNode node, string[] segments, string value)
+    {
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var last = i == segments.Length - 1;
+            JsonNode? next;
+            switch (node)
+            {
+                case JsonObject obj:
+                    var key = obj.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, segments[i], StringComparison.OrdinalIgnoreCase))
+                        ?? ToCamelCase(segments[i]);
+                    if (last)
+                    {
+                        obj[key] = JsonValue.Create(value);
+                        return true;
+                    }
+                    next = obj[key] ??= NewContainer(segments[i + 1]);
+                    break;
+                case JsonArray array when int.TryParse(segments[i], out var index) && index >= 0 && index <= array.Count:
+                    if (index == array.Count)
+                    {
+                        array.Add(last ? JsonValue.Create(value) : NewContainer(segments[i + 1]));
+                        if (last)
+                        {
+                            return true;
+                        }
+                    }
+                    else if (last)
+                    {
+                        array[index] = JsonValue.Create(value);
+                        return true;
+                    }
+                    next = array[index] ??= NewContainer(segments[i + 1]);
+                    break;
+                default:
+                    return false;
+            }
+            node = next!;
+        }
+        return false;
+    }
+
+    private static JsonNode NewContainer(string nextSegment) =>
+        int.TryParse(nextSegment, out _) ? new JsonArray() : new JsonObject(ConfigFile.NodeOptions);
+
+    // A new key made from an upper-case variable: MQTT -> mqtt; the reader matches keys ignoring case anyway.
+    private static string ToCamelCase(string segment) => segment.ToLowerInvariant();
+}

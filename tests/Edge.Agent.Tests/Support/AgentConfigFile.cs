@@ -1,0 +1,25 @@
+using Edge.Testing;
+
+namespace Edge.Agent.Tests.Support;
+
+/// <summary>Writes agent.json files for tests: a broker on a test port, state in a temp folder, no cameras unless given.</summary>
+public static class AgentConfigFile
+{
+    public static string Write(TempFolder folder, int brokerPort, string cameras = "[]")
+    {
+        var path = folder.File("agent.json");
+        File.WriteAllText(path, $$"""
+            {
+              // Written by a test: a broker on a free port, state in the test's folder.
+              "site": "plant1",
+              "device": "box1",
+              "stateDirectory": "{{folder.Path}}/state",
+              "mqtt": { "host": "127.0.0.1", "port": {{brokerPort}}, "reconnectMinSeconds": 0.1, "reconnectMaxSeconds": 0.5 },
+              "model": { "bundle": "{{folder.Path}}/no-bundle" },
+              "health": { "intervalSeconds": 0.5 },
+              "cameras": {{cameras}},
+            }
+            """);
+        return path;
+    }
+}
