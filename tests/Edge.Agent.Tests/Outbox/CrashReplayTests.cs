@@ -18,7 +18,7 @@ public sealed class CrashReplayTests : BrokerTest
     }
 
     [Fact]
-    public void Alarms_stored_while_theBroker_was_down_are_replayed_in_order_after_a_kill_9()
+    public void Alarms_stored_while_the_broker_was_down_are_replayed_in_order_after_a_kill_9()
     {
         var config = AgentConfigFile.Write(Folder, Broker.Port);
         Broker.Stop();
