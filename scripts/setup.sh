@@ -15,6 +15,7 @@ packages=(
   ffmpeg                    # camera pipelines (RTSP, files) and test videos
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good # gst-launch-1.0 camera pipelines (Jetson CSI) and their tests
   mosquitto mosquitto-clients # a real broker and client for the MQTT tests
+  openssl                   # the MQTT TLS tests make a private CA and certificates with it
   systemd file              # packaging tests: systemd-analyze verify/security, architecture of native libraries
   python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
 )

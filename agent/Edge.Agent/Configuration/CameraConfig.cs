@@ -19,6 +19,16 @@ public sealed record CameraConfig
     /// <summary>Regions of interest; empty means the whole frame.</summary>
     public IReadOnlyList<RoiPolygon> Roi { get; init; } = [];
 
+    /// <summary>The threshold in force: this camera's, else <c>alarms.threshold</c>, else the bundle's.</summary>
+    public double ThresholdFor(AlarmConfig alarms, double bundleThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(alarms);
+        return Threshold ?? alarms.Threshold ?? bundleThreshold;
+    }
+
+    /// <summary>Whether a pixel counts for alarms: inside some region of interest, or anywhere when none is set.</summary>
+    public bool InRegionOfInterest(double x, double y) => Roi.Count == 0 || Roi.Any(polygon => polygon.Contains(x, y));
+
     /// <summary>Reads one camera; null when it has a problem (recorded).</summary>
     internal static CameraConfig? Read(ConfigReader r)
     {

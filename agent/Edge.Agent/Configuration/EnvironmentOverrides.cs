@@ -59,7 +59,7 @@ public static class EnvironmentOverrides
             {
                 case JsonObject obj:
                     var key = obj.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, segments[i], StringComparison.OrdinalIgnoreCase))
-                        ?? ToCamelCase(segments[i]);
+                        ?? NewKeyName(segments[i]);
                     if (last)
                     {
                         obj[key] = JsonValue.Create(value);
@@ -95,5 +95,5 @@ public static class EnvironmentOverrides
         int.TryParse(nextSegment, out _) ? new JsonArray() : new JsonObject(ConfigFile.NodeOptions);
 
     // A new key made from an upper-case variable: MQTT -> mqtt; the reader matches keys ignoring case anyway.
-    private static string ToCamelCase(string segment) => segment.ToLowerInvariant();
+    private static string NewKeyName(string segment) => segment.ToLowerInvariant();
 }

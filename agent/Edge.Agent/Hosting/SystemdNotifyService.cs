@@ -58,6 +58,7 @@ public sealed partial class SystemdNotifyService : BackgroundService
         {
             return;
         }
+        _notifier.Notify("STATUS=starting: waiting for cameras and model");
         try
         {
             await _progress.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(false);

@@ -32,6 +32,7 @@ public sealed partial class MqttLink : BackgroundService
     private TaskCompletionSource _connected = NewSignal();
     private TaskCompletionSource _lost = NewSignal();
     private int _connections;
+    private volatile bool _stopping;
 
     /// <param name="config">The broker and how to reach it.</param>
     /// <param name="topics">The agent's topics.</param>
@@ -110,6 +111,7 @@ public sealed partial class MqttLink : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (!_client.IsConnected)
         {
@@ -123,7 +125,7 @@ public sealed partial class MqttLink : BackgroundService
             await _client.DisconnectAsync(
                 new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(),
                 timeout.Token).ConfigureAwait(false);
-            LogDisconnected(_logger);
+            LogDisconnected(_logger, _announceStatus ? "; status offline" : "");
         }
         catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException)
         {
@@ -176,7 +178,7 @@ public sealed partial class MqttLink : BackgroundService
             }
             var connectedAt = Environment.TickCount64;
             Interlocked.Increment(ref _connections);
-            LogConnected(_logger, _broker);
+            LogConnected(_logger, _broker, _announceStatus ? "; status online" : "");
             lock (_gate)
             {
                 _connected.TrySetResult();
@@ -229,7 +231,7 @@ public sealed partial class MqttLink : BackgroundService
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
     {
-        if (e.ClientWasConnected)
+        if (e.ClientWasConnected && !_stopping)
         {
             LogLost(_logger, e.Reason.ToString(), e.Exception?.Message ?? "");
         }
@@ -255,8 +257,8 @@ public sealed partial class MqttLink : BackgroundService
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Broker}; status online")]
-    private static partial void LogConnected(ILogger logger, string broker);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Broker}{Status}")]
+    private static partial void LogConnected(ILogger logger, string broker, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection to {Broker} failed: {Reason}; retry in {Delay} s")]
     private static partial void LogConnectFailed(ILogger logger, string broker, string reason, double delay);
@@ -267,6 +269,6 @@ public sealed partial class MqttLink : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish on {Topic} failed: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, string topic, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT status offline; disconnected")]
-    private static partial void LogDisconnected(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT disconnected{Status}")]
+    private static partial void LogDisconnected(ILogger logger, string status);
 }

@@ -1,28 +1,16 @@
 using Edge.Agent.Tests.Support;
-using Edge.Testing;
 
 namespace Edge.Agent.Tests.Hosting;
 
 /// <summary>The agent process as systemd runs it: a real notify socket, a real broker, a real SIGTERM.</summary>
-public sealed class AgentProcessTests : IDisposable
+public sealed class AgentProcessTests : BrokerTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    private readonly TempFolder _folder = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Start();
-
-    public void Dispose()
-    {
-        _broker.Dispose();
-        _folder.Dispose();
-    }
-
     [Fact]
     public void Run_with_no_cameras_connects_reports_ready_pings_the_watchdog_and_stops_cleanly_on_sigterm()
     {
-        var config = AgentConfigFile.Write(_folder, _broker.Port);
-        using var status = _broker.Subscribe("edge/plant1/box1/status");
-        using var health = _broker.Subscribe("edge/plant1/box1/health", persistent: false);
+        var config = AgentConfigFile.Write(Folder, Broker.Port);
+        using var status = Broker.Subscribe("edge/plant1/box1/status");
+        using var health = Broker.Subscribe("edge/plant1/box1/health", persistent: false);
         using var notify = new NotifySocket();
         using var agent = AgentProcess.Start(
             ["run", "--config", config],
@@ -37,7 +25,7 @@ public sealed class AgentProcessTests : IDisposable
         var messages = notify.Messages.ToList();
 
         Assert.True(exitCode == 0, string.Join("\n", agent.Errors));
-        Assert.Equal("READY=1", early[0]);
+        Assert.Equal(["STATUS=starting: waiting for cameras and model", "READY=1"], early.Take(2));
         Assert.Contains("STATUS=idle (no cameras), 0 fps, outbox 0", early);
         Assert.Equal("STOPPING=1", messages.Single(m => m.StartsWith("STOPPING", StringComparison.Ordinal)));
         Assert.True(messages.IndexOf("STOPPING=1") > messages.LastIndexOf("READY=1"));
@@ -46,33 +34,35 @@ public sealed class AgentProcessTests : IDisposable
         using var json = System.Text.Json.JsonDocument.Parse(report.Payload);
         Assert.Equal("idle (no cameras)", json.RootElement.GetProperty("state").GetString());
         Assert.Equal(0, json.RootElement.GetProperty("outboxDepth").GetInt64());
-        Assert.Contains("MQTT connected to 127.0.0.1:" + _broker.Port, string.Join("\n", agent.Errors), StringComparison.Ordinal);
+        Assert.Contains("MQTT connected to 127.0.0.1:" + Broker.Port, string.Join("\n", agent.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Watchdog_pings_come_at_half_the_watchdog_interval()
     {
-        var config = AgentConfigFile.Write(_folder, _broker.Port);
+        var config = AgentConfigFile.Write(Folder, Broker.Port);
         using var notify = new NotifySocket();
         using var agent = AgentProcess.Start(
             ["run", "--config", config],
             new Dictionary<string, string> { ["NOTIFY_SOCKET"] = notify.Path, ["WATCHDOG_USEC"] = "2000000" });
 
-        notify.WaitFor(m => m.Count(x => x == "WATCHDOG=1") >= 3, Patience);
+        notify.WaitFor(m => m.Count(x => x == "WATCHDOG=1") >= 5, Patience);
         agent.Terminate();
         agent.WaitForExit(Patience);
 
         // The idle pipeline beats every second, so every 1 s check finds progress: pings about 1 s apart.
         var pings = notify.TimedMessages.Where(m => m.Message == "WATCHDOG=1").Select(m => m.At).ToList();
         var gaps = pings.Zip(pings.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
-        Assert.All(gaps, gap => Assert.InRange(gap, 0.7, 1.5));
+        // The mean, so that one late timer tick on a busy machine does not fail the test; half of 2 s is 1 s.
+        Assert.InRange(gaps.Average(), 0.8, 1.3);
+        Assert.All(gaps, gap => Assert.InRange(gap, 0.5, 2.5));
     }
 
     [Fact]
     public void Without_a_broker_the_agent_still_starts_and_stops_on_sigterm()
     {
-        _broker.Stop();
-        var config = AgentConfigFile.Write(_folder, _broker.Port);
+        Broker.Stop();
+        var config = AgentConfigFile.Write(Folder, Broker.Port);
         using var notify = new NotifySocket();
         using var agent = AgentProcess.Start(
             ["run", "--config", config],
@@ -86,16 +76,16 @@ public sealed class AgentProcessTests : IDisposable
         Assert.Contains("STOPPING=1", notify.Messages);
         // Under systemd (JOURNAL_STREAM set) log lines carry journald's priority prefix: <4> is a warning.
         Assert.Contains(agent.Errors, line => line.StartsWith("<4>Edge.Agent.Mqtt.MqttLink[", StringComparison.Ordinal)
-            && line.Contains($"MQTT connection to 127.0.0.1:{_broker.Port} failed", StringComparison.Ordinal));
+            && line.Contains($"MQTT connection to 127.0.0.1:{Broker.Port} failed", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Run_no_model_with_an_ffmpeg_camera_is_ready_once_frames_flow_and_reports_the_camera()
     {
-        var config = AgentConfigFile.Write(_folder, _broker.Port, cameras: """
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """
             [ { "name": "line1", "ffmpeg": "-re -f lavfi -i testsrc=size=64x48:rate=10", "health": false } ]
             """);
-        using var health = _broker.Subscribe("edge/plant1/box1/health", persistent: false);
+        using var health = Broker.Subscribe("edge/plant1/box1/health", persistent: false);
         using var notify = new NotifySocket();
         using var agent = AgentProcess.Start(
             ["run", "--no-model", "--config", config],
@@ -117,7 +107,7 @@ public sealed class AgentProcessTests : IDisposable
     [Fact]
     public void Run_with_cameras_but_without_the_inference_pipeline_says_so_in_one_line()
     {
-        var config = AgentConfigFile.Write(_folder, _broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""");
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""");
 
         var (code, _, errors) = AgentProcess.Run("run", "--config", config);
 

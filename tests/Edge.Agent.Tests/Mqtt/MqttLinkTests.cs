@@ -20,6 +20,22 @@ public class MqttLinkTests
         return link;
     }
 
+    private static MosquittoBroker StartMutualTlsBroker(TestCertificates certificates) => MosquittoBroker.Start($"""
+        cafile {certificates.CaFile}
+        certfile {certificates.ServerCertFile}
+        keyfile {certificates.ServerKeyFile}
+        require_certificate true
+        """);
+
+    /// <summary>TLS trusting the test authority, without a client certificate.</summary>
+    private static MqttConfig TlsClient(MosquittoBroker broker, TestCertificates certificates) => new()
+    {
+        Host = "127.0.0.1",
+        Port = broker.Port,
+        ClientId = "edge-tls-test",
+        Tls = new MqttTlsConfig { Enabled = true, CaFile = certificates.CaFile },
+    };
+
     private static async Task StopAsync(MqttLink link)
     {
         await link.StopAsync(CancellationToken.None);
@@ -30,17 +46,9 @@ public class MqttLinkTests
     public async Task Mutual_tls_with_a_private_ca_connects_and_publishes_the_online_status()
     {
         using var certificates = new TestCertificates();
-        using var broker = MosquittoBroker.Start($"""
-            cafile {certificates.CaFile}
-            certfile {certificates.ServerCertFile}
-            keyfile {certificates.ServerKeyFile}
-            require_certificate true
-            """);
-        var config = new MqttConfig
+        using var broker = StartMutualTlsBroker(certificates);
+        var config = TlsClient(broker, certificates) with
         {
-            Host = "127.0.0.1",
-            Port = broker.Port,
-            ClientId = "edge-tls-test",
             Tls = new MqttTlsConfig { Enabled = true, CaFile = certificates.CaFile, CertFile = certificates.ClientCertFile, KeyFile = certificates.ClientKeyFile },
         };
         var link = await StartLinkAsync(config);
@@ -61,19 +69,8 @@ public class MqttLinkTests
     public async Task A_broker_requiring_a_client_certificate_refuses_a_link_without_one()
     {
         using var certificates = new TestCertificates();
-        using var broker = MosquittoBroker.Start($"""
-            cafile {certificates.CaFile}
-            certfile {certificates.ServerCertFile}
-            keyfile {certificates.ServerKeyFile}
-            require_certificate true
-            """);
-        var config = new MqttConfig
-        {
-            Host = "127.0.0.1",
-            Port = broker.Port,
-            ClientId = "edge-tls-test",
-            Tls = new MqttTlsConfig { Enabled = true, CaFile = certificates.CaFile },
-        };
+        using var broker = StartMutualTlsBroker(certificates);
+        var config = TlsClient(broker, certificates);
         var link = await StartLinkAsync(config);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var connections = link.Connections;

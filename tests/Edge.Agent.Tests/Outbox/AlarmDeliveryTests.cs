@@ -7,10 +7,8 @@ using Edge.Testing;
 namespace Edge.Agent.Tests.Outbox;
 
 /// <summary>Alarms through the outbox to a real Mosquitto, received by mosquitto_sub.</summary>
-public sealed class AlarmDeliveryTests : IDisposable
+public sealed class AlarmDeliveryTests : BrokerTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private static readonly AlarmConfig OneFrameDecides = new()
     {
         DebounceK = 1,
@@ -21,15 +19,7 @@ public sealed class AlarmDeliveryTests : IDisposable
         UpdateMinRise = 0.05,
     };
 
-    private readonly TempFolder _folder = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Start();
     private DateTime _time = new(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc);
-
-    public void Dispose()
-    {
-        _broker.Dispose();
-        _folder.Dispose();
-    }
 
     private AlarmEvent? Score(InProcessAgent agent, double score, string camera = "line1")
     {
@@ -49,24 +39,16 @@ public sealed class AlarmDeliveryTests : IDisposable
         return sent;
     }
 
-    private static List<(string Id, string Event)> Received(IEnumerable<MosquittoMessage> messages)
-    {
-        // At least once: a message whose PUBACK was lost may come twice; subscribers de-duplicate by id and event.
-        return messages
-            .Select(m => JsonDocument.Parse(m.Payload).RootElement)
-            .Select(j => (j.GetProperty("id").GetString()!, j.GetProperty("event").GetString()!))
-            .Distinct()
-            .ToList();
-    }
+    private static List<string> Received(IEnumerable<MosquittoMessage> messages) => AlarmMessages.IdsAndEvents(messages);
 
-    private static List<(string Id, string Event)> Keys(IEnumerable<AlarmEvent> alarms) =>
-        alarms.Select(a => (a.Id.ToString("D"), AlarmJson.EventName(a.Kind))).ToList();
+    private static List<string> Keys(IEnumerable<AlarmEvent> alarms) =>
+        alarms.Select(a => $"{a.Id:D} {AlarmJson.EventName(a.Kind)}").ToList();
 
     [Fact]
     public async Task An_alarm_lifecycle_arrives_at_mosquitto_sub_as_json_on_the_camera_topic()
     {
-        using var subscriber = _broker.Subscribe("edge/plant1/box1/alarms/#");
-        await using var agent = await InProcessAgent.StartAsync(_folder, _broker.Port, OneFrameDecides);
+        using var subscriber = Broker.Subscribe("edge/plant1/box1/alarms/#");
+        await using var agent = await InProcessAgent.StartAsync(Folder, Broker.Port, OneFrameDecides);
 
         var sent = new[] { Score(agent, 0.8), Score(agent, 0.95), Score(agent, 0.2) };
         var received = subscriber.WaitUntil(m => m.Count >= 3, Patience);
@@ -89,23 +71,23 @@ public sealed class AlarmDeliveryTests : IDisposable
             Assert.Equal("/snap/x.jpg", j.GetProperty("snapshot").GetString());
         });
         Assert.Equal(AlarmJson.Iso8601(sent[2]!.TimeUtc), json[2].GetProperty("time").GetString());
-        Assert.Equal(0, agent.Outbox.Count);
+        await agent.WaitForEmptyOutboxAsync(Patience);
     }
 
     [Fact]
     public async Task Alarms_raised_while_the_broker_is_down_all_arrive_in_order_after_it_restarts()
     {
-        using var subscriber = _broker.Subscribe("edge/plant1/box1/alarms/#");
-        await using var agent = await InProcessAgent.StartAsync(_folder, _broker.Port, OneFrameDecides);
+        using var subscriber = Broker.Subscribe("edge/plant1/box1/alarms/#");
+        await using var agent = await InProcessAgent.StartAsync(Folder, Broker.Port, OneFrameDecides);
         await agent.Link.WaitConnectedAsync(CancellationToken.None).WaitAsync(Patience);
 
         var before = RaiseAndClear(agent, 5);
         subscriber.WaitUntil(m => m.Count >= before.Count, Patience);
-        _broker.Stop();
+        Broker.Stop();
         var during = RaiseAndClear(agent, 10);
         await Task.Delay(300);
         var waiting = agent.Outbox.Count;
-        _broker.StartAgain();
+        Broker.StartAgain();
         var after = RaiseAndClear(agent, 3);
         var all = before.Concat(during).Concat(after).ToList();
 
@@ -114,15 +96,15 @@ public sealed class AlarmDeliveryTests : IDisposable
         Assert.True(waiting >= 20, $"only {waiting} message(s) waited in the outbox during the outage");
         Assert.Equal(Keys(all), Received(subscriber.Messages));
         Assert.True(agent.Link.Connections >= 2);
-        Assert.Equal(0, agent.Outbox.Count);
+        await agent.WaitForEmptyOutboxAsync(Patience);
     }
 
     [Fact]
     public async Task A_clean_stop_flushes_the_outbox_before_the_offline_status()
     {
-        using var subscriber = _broker.Subscribe("edge/plant1/box1/#");
+        using var subscriber = Broker.Subscribe("edge/plant1/box1/#");
         List<AlarmEvent> sent;
-        await using (var agent = await InProcessAgent.StartAsync(_folder, _broker.Port, OneFrameDecides))
+        await using (var agent = await InProcessAgent.StartAsync(Folder, Broker.Port, OneFrameDecides))
         {
             await agent.Link.WaitConnectedAsync(CancellationToken.None).WaitAsync(Patience);
             sent = RaiseAndClear(agent, 50);
@@ -133,7 +115,7 @@ public sealed class AlarmDeliveryTests : IDisposable
         Assert.Equal("online", received[0].Payload);
         Assert.Equal("offline", received[^1].Payload);
         Assert.Equal(Keys(sent), Received(received.Where(m => m.Topic.Contains("/alarms/", StringComparison.Ordinal))));
-        using var reopened = new Edge.Agent.Outbox.SqliteOutbox(_folder.File("outbox.db"), 10);
+        using var reopened = new Edge.Agent.Outbox.SqliteOutbox(Folder.File("outbox.db"), 10);
         Assert.Equal(0, reopened.Count);
     }
 }

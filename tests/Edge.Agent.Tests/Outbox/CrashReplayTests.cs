@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Edge.Agent.Tests.Support;
 using Edge.Testing;
 
@@ -8,24 +7,9 @@ namespace Edge.Agent.Tests.Outbox;
 /// The agent process (its test-alarms command: synthetic alarms through the real outbox and dispatcher)
 /// killed with SIGKILL and started again: every alarm written to the outbox arrives, in order.
 /// </summary>
-public sealed class CrashReplayTests : IDisposable
+public sealed class CrashReplayTests : BrokerTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    private readonly TempFolder _folder = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Start();
-
-    public void Dispose()
-    {
-        _broker.Dispose();
-        _folder.Dispose();
-    }
-
-    private static List<string> Received(IEnumerable<MosquittoMessage> messages) => messages
-        .Select(m => JsonDocument.Parse(m.Payload).RootElement)
-        .Select(j => $"{j.GetProperty("id").GetString()} {j.GetProperty("event").GetString()}")
-        .Distinct()
-        .ToList();
+    private static List<string> Received(IEnumerable<MosquittoMessage> messages) => AlarmMessages.IdsAndEvents(messages);
 
     private void Flush(string config)
     {
@@ -36,16 +20,16 @@ public sealed class CrashReplayTests : IDisposable
     [Fact]
     public void Alarms_stored_while_the_broker_was_down_are_replayed_in_order_after_a_kill_9()
     {
-        var config = AgentConfigFile.Write(_folder, _broker.Port);
-        _broker.Stop();
+        var config = AgentConfigFile.Write(Folder, Broker.Port);
+        Broker.Stop();
         List<string> stored;
         using (var agent = AgentProcess.Start(["test-alarms", "--config", config, "--count", "15", "--camera", "press"]))
         {
             stored = agent.WaitForOutput(lines => lines.Count >= 30, Patience).ToList();
             agent.KillHard();
         }
-        _broker.StartAgain();
-        using var subscriber = _broker.Subscribe("edge/plant1/box1/alarms/press");
+        Broker.StartAgain();
+        using var subscriber = Broker.Subscribe("edge/plant1/box1/alarms/press");
 
         Flush(config);
 
@@ -57,8 +41,8 @@ public sealed class CrashReplayTests : IDisposable
     [Fact]
     public void A_kill_9_in_the_middle_of_publishing_loses_nothing_and_keeps_the_order()
     {
-        var config = AgentConfigFile.Write(_folder, _broker.Port);
-        using var subscriber = _broker.Subscribe("edge/plant1/box1/alarms/line2");
+        var config = AgentConfigFile.Write(Folder, Broker.Port);
+        using var subscriber = Broker.Subscribe("edge/plant1/box1/alarms/line2");
         List<string> stored;
         using (var agent = AgentProcess.Start(["test-alarms", "--config", config, "--count", "2000", "--camera", "line2"]))
         {

@@ -38,6 +38,16 @@ public sealed class InProcessAgent : IAsyncDisposable
         return agent;
     }
 
+    /// <summary>Waits until every message was acknowledged and removed (a subscriber may see the last one a moment before).</summary>
+    public async Task WaitForEmptyOutboxAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (Outbox.Count > 0)
+        {
+            await Task.Delay(10, limit.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         // The host's order: dispatcher (flush) before the link (offline, disconnect).
