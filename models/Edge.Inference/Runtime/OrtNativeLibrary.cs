@@ -58,10 +58,23 @@ public static class OrtNativeLibrary
                 throw new InferenceException(InferenceErrorCode.NoSuchFile,
                     $"The configured ONNX Runtime library '{path}' (from {EnvironmentVariable} or the configuration) does not exist.");
             }
-            _configuredPath = path;
             // ORT registers a resolver of its own on first use unless told not to; ours replaces it.
             OrtEnv.DisableDllImportResolver = true;
-            NativeLibrary.SetDllImportResolver(typeof(OrtEnv).Assembly, Resolve);
+            try
+            {
+                NativeLibrary.SetDllImportResolver(typeof(OrtEnv).Assembly, Resolve);
+            }
+            catch (InvalidOperationException) when (path is null)
+            {
+                // Code outside this class used ONNX Runtime first and so loaded the packaged library: that is the
+                // library asked for, and it stays.
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException(
+                    $"ONNX Runtime was already loaded (the packaged library) before '{path}' could be configured; configure it before any other ONNX Runtime use.", e);
+            }
+            _configuredPath = path;
             _registered = true;
         }
     }
