@@ -4,8 +4,6 @@ using Edge.Agent.Cameras.Sources.Ffmpeg;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
-using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
-
 namespace Edge.Agent.Tests.Cameras.Sources;
 
 public class FfmpegSourceTests
@@ -30,8 +28,8 @@ public class FfmpegSourceTests
     {
         using var folder = new TempFolder();
         var clip = folder.File("test clip.mp4");
-        ExternalTool.MakeTestClip(clip, 64, 48, frames: 12);
-        var reference = ExternalTool.DecodeRaw(clip, "rgb24");
+        CameraTools.MakeTestClip(clip, 64, 48, frames: 12);
+        var reference = CameraTools.DecodeRaw(clip, "rgb24");
 
         var before = DateTime.UtcNow;
         using var source = new FfmpegSource(new FfmpegSourceSettings($"-i '{clip}'"));
@@ -51,8 +49,8 @@ public class FfmpegSourceTests
     {
         using var folder = new TempFolder();
         var clip = folder.File("clip.mp4");
-        ExternalTool.MakeTestClip(clip, 64, 48, frames: 5);
-        var reference = ExternalTool.DecodeRaw(clip, "gray", "-vf", "scale=40:30");
+        CameraTools.MakeTestClip(clip, 64, 48, frames: 5);
+        var reference = CameraTools.DecodeRaw(clip, "gray", "-vf", "scale=40:30");
 
         using var source = new FfmpegSource(new FfmpegSourceSettings($"-i {clip}") { Width = 40, Height = 30, PixelFormat = FramePixelFormat.Gray8 });
         var frames = ReadAll(source, new FrameGeometry(40, 30, FramePixelFormat.Gray8));
@@ -88,16 +86,16 @@ public class FfmpegSourceTests
     [Fact]
     public void Disposing_a_streaming_source_kills_and_reaps_ffmpeg()
     {
-        ExternalTool.Require("ffmpeg", ExternalTool.FfmpegInstallHint);
+        CameraTools.Require("ffmpeg", CameraTools.FfmpegInstallHint);
         var source = new FfmpegSource(new FfmpegSourceSettings("-re -f lavfi -i testsrc=size=32x24:rate=25"));
         source.Open(CancellationToken.None);
         Assert.True(source.ReadFrame(new CameraFrame(), CancellationToken.None));
         var pid = source.ProcessId!.Value;
-        Assert.True(ExternalTool.ProcessExists(pid));
+        Assert.True(CameraTools.ProcessExists(pid));
 
         source.Dispose();
 
-        Assert.False(ExternalTool.ProcessExists(pid), $"ffmpeg (pid {pid}) is still there after dispose");
+        Assert.False(CameraTools.ProcessExists(pid), $"ffmpeg (pid {pid}) is still there after dispose");
     }
 
     [Fact]
@@ -106,7 +104,7 @@ public class FfmpegSourceTests
         // What a crash of the agent does to every thread at once, done here to one thread.
         using var folder = new TempFolder();
         var fifo = folder.File("never-written");
-        ExternalTool.Run("mkfifo", fifo);
+        CameraTools.Run("mkfifo", fifo);
         var source = new FfmpegSource(new FfmpegSourceSettings($"-f rawvideo -pix_fmt gray -video_size 8x8 -i {fifo}") { Width = 8, Height = 8 });
         var starter = new Thread(() =>
         {
@@ -153,7 +151,7 @@ public class FfmpegSourceTests
     {
         using var folder = new TempFolder();
         var fifo = folder.File("never-written");
-        ExternalTool.Run("mkfifo", fifo);
+        CameraTools.Run("mkfifo", fifo);
         using var source = new FfmpegSource(new FfmpegSourceSettings($"-f rawvideo -pix_fmt gray -video_size 8x8 -i {fifo}") { Width = 8, Height = 8 });
         using var cancel = new CancellationTokenSource();
         source.Open(cancel.Token);

@@ -10,10 +10,10 @@ public class GStreamerSourceTests
     [Fact]
     public void A_test_pipeline_yields_its_frames_with_row_padding_removed()
     {
-        ExternalTool.Require("gst-launch-1.0", ExternalTool.GStreamerInstallHint);
+        CameraTools.Require("gst-launch-1.0", CameraTools.GStreamerInstallHint);
         // Width 30: GStreamer pads each 90-byte RGB row to 92 bytes in the stream.
         const string pipeline = "videotestsrc num-buffers=4 pattern=smpte ! video/x-raw,format=RGB,width=30,height=20 ! fdsink";
-        var padded = ExternalTool.Run("gst-launch-1.0", ["-q", .. pipeline.Split(' ')]);
+        var padded = CameraTools.Run("gst-launch-1.0", ["-q", .. pipeline.Split(' ')]);
         Assert.Equal(4 * 20 * 92, padded.Length);
 
         using var source = new GStreamerSource(new GStreamerSourceSettings(pipeline));
@@ -34,7 +34,7 @@ public class GStreamerSourceTests
     [Fact]
     public void A_failing_pipeline_reports_gstreamers_error()
     {
-        ExternalTool.Require("gst-launch-1.0", ExternalTool.GStreamerInstallHint);
+        CameraTools.Require("gst-launch-1.0", CameraTools.GStreamerInstallHint);
         using var source = new GStreamerSource(new GStreamerSourceSettings(
             "filesrc location=/nonexistent/video.raw ! video/x-raw,format=GRAY8,width=8,height=8 ! fdsink"));
         source.Open(CancellationToken.None);

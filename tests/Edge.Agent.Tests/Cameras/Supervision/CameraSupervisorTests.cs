@@ -5,8 +5,6 @@ using Edge.Agent.Cameras.Supervision;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
-using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
-
 namespace Edge.Agent.Tests.Cameras.Supervision;
 
 public class CameraSupervisorTests
@@ -44,7 +42,7 @@ public class CameraSupervisorTests
     {
         using var folder = new TempFolder();
         var clip = folder.File("short.mp4");
-        ExternalTool.MakeTestClip(clip, 32, 24, frames: 5);
+        CameraTools.MakeTestClip(clip, 32, 24, frames: 5);
         using var camera = new CameraSupervisor("line", new FfmpegSourceSettings($"-i {clip}"), Quick with { QueueCapacity = 16 });
         var recorder = new StatusRecorder(camera);
         camera.Start();
@@ -67,7 +65,7 @@ public class CameraSupervisorTests
     {
         using var folder = new TempFolder();
         var fifo = folder.File("no-data");
-        ExternalTool.Run("mkfifo", fifo);
+        CameraTools.Run("mkfifo", fifo);
         var sources = new List<FfmpegSource>();
         var settings = new FfmpegSourceSettings($"-f rawvideo -pix_fmt gray -video_size 8x8 -i {fifo}");
         var camera = new CameraSupervisor("stuck", () =>
@@ -93,7 +91,7 @@ public class CameraSupervisorTests
         lock (sources)
         {
             Assert.True(sources.Count >= 2);
-            Assert.All(sources, s => Assert.False(ExternalTool.ProcessExists(s.ProcessId!.Value), $"ffmpeg {s.ProcessId} outlived the supervisor"));
+            Assert.All(sources, s => Assert.False(CameraTools.ProcessExists(s.ProcessId!.Value), $"ffmpeg {s.ProcessId} outlived the supervisor"));
         }
     }
 
@@ -131,7 +129,7 @@ public class CameraSupervisorTests
     {
         using var folder = new TempFolder();
         var clip = folder.File("clip.mp4");
-        ExternalTool.MakeTestClip(clip, 32, 24, frames: 40);
+        CameraTools.MakeTestClip(clip, 32, 24, frames: 40);
         // A long backoff keeps the clip from playing again while the test looks at the queue.
         using var camera = new CameraSupervisor("busy", new FfmpegSourceSettings($"-i {clip}"),
             Quick with { QueueCapacity = 3, InitialBackoff = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(1) });

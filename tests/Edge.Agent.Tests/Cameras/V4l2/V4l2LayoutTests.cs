@@ -6,8 +6,6 @@ using Native = Edge.Agent.Interop.Interop;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
-using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
-
 namespace Edge.Agent.Tests.Cameras.V4l2;
 
 public class V4l2LayoutTests
@@ -15,12 +13,12 @@ public class V4l2LayoutTests
     /// <summary>Compiles and runs v4l2_layout.c, which prints what the kernel headers define.</summary>
     private static Dictionary<string, long> FromKernelHeaders()
     {
-        ExternalTool.Require("cc", "A C compiler is missing: apt-get install gcc (the V4L2 layout check compiles a small program against linux/videodev2.h).");
+        CameraTools.Require("cc", "A C compiler is missing: apt-get install gcc (the V4L2 layout check compiles a small program against linux/videodev2.h).");
         using var folder = new TempFolder();
         var program = folder.File("v4l2_layout");
-        var source = ExternalTool.SourceFile("tests/Edge.Agent.Tests/Cameras/V4l2/v4l2_layout.c");
-        ExternalTool.Run("cc", "-Wall", "-Werror", "-o", program, source);
-        var output = System.Text.Encoding.ASCII.GetString(ExternalTool.Run(program));
+        var source = CameraTools.SourceFile("tests/Edge.Agent.Tests/Cameras/V4l2/v4l2_layout.c");
+        CameraTools.Run("cc", "-Wall", "-Werror", "-o", program, source);
+        var output = System.Text.Encoding.ASCII.GetString(CameraTools.Run(program));
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' '))
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture));

@@ -2,8 +2,6 @@ using Edge.Agent.Cameras.Sources.V4l2;
 using Edge.Agent.Tests.Cameras.Support;
 using Edge.Testing;
 
-using ExternalTool = Edge.Agent.Tests.Cameras.Support.ExternalTool;
-
 namespace Edge.Agent.Tests.Cameras.V4l2;
 
 public class YuyvConverterTests
@@ -51,11 +49,11 @@ public class YuyvConverterTests
     {
         using var folder = new TempFolder();
         var yuyvFile = folder.File("picture.yuyv");
-        ExternalTool.Require("ffmpeg", ExternalTool.FfmpegInstallHint);
-        File.WriteAllBytes(yuyvFile, ExternalTool.Run("ffmpeg", "-hide_banner", "-loglevel", "error",
+        CameraTools.Require("ffmpeg", CameraTools.FfmpegInstallHint);
+        File.WriteAllBytes(yuyvFile, CameraTools.Run("ffmpeg", "-hide_banner", "-loglevel", "error",
             "-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuyv422", "-"));
         // Nearest-neighbour chroma and exact rounding: each pixel pair shares its chroma, as here.
-        var expected = ExternalTool.Run("ffmpeg", "-hide_banner", "-loglevel", "error",
+        var expected = CameraTools.Run("ffmpeg", "-hide_banner", "-loglevel", "error",
             "-f", "rawvideo", "-pix_fmt", "yuyv422", "-video_size", "64x48", "-i", yuyvFile,
             "-sws_flags", "neighbor+accurate_rnd+full_chroma_int+bitexact", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Edge.Agent.Tests.Cameras.Support;
 
 /// <summary>Runs the real programs the camera tests depend on (ffmpeg, gst-launch-1.0), failing loudly when one is missing.</summary>
-internal static class ExternalTool
+internal static class CameraTools
 {
     public const string GStreamerInstallHint =
         "gst-launch-1.0 is missing: run scripts/setup.sh (or apt-get install gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good).";
