@@ -1,21 +1,18 @@
 namespace Edge.Scoring.Maps;
 
 /// <summary>
-/// Turns one image's graph outputs into its defect map (image size) and image score, by either scoring method.
+/// Turns one image's graph outputs into its defect map (image size) and image score, by any scoring method.
 /// Holds every buffer it needs: after construction, scoring allocates nothing. One instance per thread.
 /// </summary>
 public sealed class DefectMapScorer
 {
-    private const float MinProbability = 1e-6f;
-
+    private readonly DefectMapOptions _options;
     private readonly int _size;
-    private readonly int _channels;
     private readonly float[] _cells;
     private readonly float[] _upsampled;
     private readonly float[] _scratch;
     private readonly GaussianBlur _smoothing;
     private readonly SsimMap _ssim;
-    private readonly int _dilation;
 
     /// <param name="imageSize">Width and height of the model's input and of the map.</param>
     /// <param name="channels">Image channels (1 or 3).</param>
@@ -23,32 +20,40 @@ public sealed class DefectMapScorer
     /// <param name="smoothingSigma">Gaussian smoothing of the final map, in pixels (0 = none).</param>
     /// <param name="dilation">Grey dilation window for the alignment and SSIM maps, in pixels.</param>
     public DefectMapScorer(int imageSize, int channels, int cellGrid, float smoothingSigma = 4f, int dilation = 7)
+        : this(new DefectMapOptions { ImageSize = imageSize, Channels = channels, CellGrid = cellGrid, SmoothingSigma = smoothingSigma, Dilation = dilation })
     {
-        _size = imageSize;
-        _channels = channels;
-        _cells = new float[cellGrid * cellGrid];
-        _upsampled = new float[imageSize * imageSize];
-        _scratch = new float[imageSize * imageSize];
-        _smoothing = new GaussianBlur(imageSize, imageSize, smoothingSigma);
-        _ssim = new SsimMap(imageSize, imageSize);
-        _dilation = dilation;
     }
+
+    public DefectMapScorer(DefectMapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _size = options.ImageSize;
+        _cells = new float[options.CellGrid * options.CellGrid];
+        _upsampled = new float[_size * _size];
+        _scratch = new float[_size * _size];
+        _smoothing = new GaussianBlur(_size, _size, options.SmoothingSigma);
+        _ssim = new SsimMap(_size, _size, options.SsimSigma, options.SsimC1, options.SsimC2);
+    }
+
+    public DefectMapOptions Options => _options;
 
     public int MapLength => _size * _size;
 
     /// <summary>
     /// Budget scoring: per coarsest cell, the cross entropy -log p̂(chosen level) of the input's own routing under the
     /// prior, upsampled to pixels, times the squared error of the reconstruction made with the PRIOR's allocation.
-    /// Returns the image score (the smoothed map's maximum).
+    /// Returns the image score.
     /// </summary>
     public float ScoreBudget(
         ReadOnlySpan<long> chosenLevels, ReadOnlySpan<float> priorProbabilities, int levels, int grid,
         ReadOnlySpan<float> image, ReadOnlySpan<float> priorReconstruction, Span<float> map)
     {
         var cells = grid * grid;
-        if (chosenLevels.Length < cells || priorProbabilities.Length < cells * levels)
+        if (chosenLevels.Length < cells || priorProbabilities.Length < cells * levels || cells > _cells.Length)
         {
-            throw new ArgumentException($"Budget scoring needs {cells} routing choices and {cells * levels} prior probabilities.");
+            throw new ArgumentException($"Budget scoring needs {cells} routing choices and {cells * levels} prior probabilities, on a grid of at most {_options.CellGrid}.");
         }
         for (var i = 0; i < cells; i++)
         {
@@ -57,28 +62,60 @@ public sealed class DefectMapScorer
             {
                 throw new ArgumentOutOfRangeException(nameof(chosenLevels), level, $"routing level of cell {i} is outside 0..{levels - 1}");
             }
-            _cells[i] = -MathF.Log(Math.Max(priorProbabilities[i * levels + level], MinProbability));
+            _cells[i] = -MathF.Log(Math.Max(priorProbabilities[i * levels + level], _options.ProbabilityFloor));
         }
         MapOps.ResizeBilinear(_cells.AsSpan(0, cells), grid, grid, _upsampled, _size, _size);
-        MapOps.SquaredError(image, priorReconstruction, _channels, map[..MapLength]);
+        ReconstructionError(image, priorReconstruction, map[..MapLength]);
         MapOps.MultiplyInPlace(map[..MapLength], _upsampled);
-        _smoothing.Apply(map);
-        return MapOps.Max(map[..MapLength]);
+        return Finish(map);
+    }
+
+    /// <summary>Reconstruction-only scoring (the plain-VQ baseline and the "no prior" ablation): the squared error map.</summary>
+    public float ScoreReconstruction(ReadOnlySpan<float> image, ReadOnlySpan<float> reconstruction, Span<float> map)
+    {
+        ReconstructionError(image, reconstruction, map[..MapLength]);
+        return Finish(map);
     }
 
     /// <summary>
     /// Inner-metrics scoring (seed 003): the alignment map (squared distance to the nearest code per latent cell)
-    /// upsampled and grey-dilated, times the dilated (1 - SSIM) map. Images are CHW in [0, 1]. Returns the image score.
+    /// upsampled and grey-dilated, times the (optionally dilated) 1 - SSIM map. Images are CHW in [0, 1]. Returns the image score.
     /// </summary>
     public float ScoreSsimAlignment(
         ReadOnlySpan<float> alignment, int grid, ReadOnlySpan<float> image01, ReadOnlySpan<float> reconstruction01, Span<float> map)
     {
         MapOps.ResizeBilinear(alignment, grid, grid, _upsampled, _size, _size);
-        MapOps.Dilate(_upsampled, _size, _size, _dilation, _scratch);
-        _ssim.Compute(image01, reconstruction01, _channels, map);
-        MapOps.Dilate(map[..MapLength], _size, _size, _dilation, _scratch);
+        MapOps.Dilate(_upsampled, _size, _size, _options.Dilation, _scratch);
+        _ssim.Compute(image01, reconstruction01, _options.Channels, map);
+        if (_options.DilateSsim)
+        {
+            MapOps.Dilate(map[..MapLength], _size, _size, _options.Dilation, _scratch);
+        }
         MapOps.MultiplyInPlace(map[..MapLength], _upsampled);
+        return Finish(map);
+    }
+
+    private void ReconstructionError(ReadOnlySpan<float> image, ReadOnlySpan<float> reconstruction, Span<float> map)
+    {
+        MapOps.SquaredError(image, reconstruction, _options.Channels, map);
+        if (_options.MeanOverChannels && _options.Channels > 1)
+        {
+            MapOps.Scale(map, 1f / _options.Channels);
+        }
+    }
+
+    /// <summary>Smooths the map and reduces it to the image score (maximum or quantile; the quantile sorts a copy).</summary>
+    private float Finish(Span<float> map)
+    {
+        var pixels = map[..MapLength];
         _smoothing.Apply(map);
-        return MapOps.Max(map[..MapLength]);
+        if (_options.ImageQuantile is not { } q)
+        {
+            return MapOps.Max(pixels);
+        }
+        pixels.CopyTo(_scratch);
+        var sorted = _scratch.AsSpan(0, MapLength);
+        sorted.Sort();
+        return Metrics.ScoreStatistics.Quantile(sorted, q);
     }
 }

@@ -94,6 +94,15 @@ public static class MapOps
         }
     }
 
+    /// <summary>Multiplies every value by <paramref name="factor"/>, in place.</summary>
+    public static void Scale(Span<float> target, float factor)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] *= factor;
+        }
+    }
+
     public static float Max(ReadOnlySpan<float> map)
     {
         var m = float.NegativeInfinity;

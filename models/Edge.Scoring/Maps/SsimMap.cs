@@ -11,12 +11,18 @@ public sealed class SsimMap
     public const float C1 = 0.01f;
     public const float C2 = 0.03f;
 
+    private readonly float _c1, _c2;
+
     private readonly GaussianBlur _blur;
     private readonly float[] _muX, _muY, _xx, _yy, _xy;
     private readonly int _plane;
 
-    public SsimMap(int width, int height, float windowSigma = 1.5f)
+    /// <param name="c1">Stabilizing constant of the means term (the seed's 0.01 by default).</param>
+    /// <param name="c2">Stabilizing constant of the variances term (the seed's 0.03 by default).</param>
+    public SsimMap(int width, int height, float windowSigma = 1.5f, float c1 = C1, float c2 = C2)
     {
+        _c1 = c1;
+        _c2 = c2;
         _plane = width * height;
         _blur = new GaussianBlur(width, height, windowSigma);
         _muX = new float[_plane];
@@ -56,7 +62,7 @@ public sealed class SsimMap
                 var vx = _xx[i] - mx * mx;
                 var vy = _yy[i] - my * my;
                 var cov = _xy[i] - mx * my;
-                var ssim = (2 * mx * my + C1) * (2 * cov + C2) / ((mx * mx + my * my + C1) * (vx + vy + C2));
+                var ssim = (2 * mx * my + _c1) * (2 * cov + _c2) / ((mx * mx + my * my + _c1) * (vx + vy + _c2));
                 destination[i] += (1f - ssim) / channels;
             }
         }

@@ -1,3 +1,4 @@
+using Edge.Bundles.Manifest;
 using System.Text.Json;
 using Edge.Onnx;
 using Edge.Onnx.Building;

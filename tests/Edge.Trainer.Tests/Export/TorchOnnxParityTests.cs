@@ -1,3 +1,4 @@
+using Edge.Bundles.Manifest;
 using Edge.Inference.Sessions;
 using Edge.Onnx.Building;
 using Edge.Testing;

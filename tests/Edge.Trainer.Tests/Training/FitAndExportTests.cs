@@ -1,3 +1,5 @@
+using Edge.Bundles.Manifest;
+using Edge.Detection;
 using Edge.Testing;
 using Edge.Trainer.Data;
 using Edge.Trainer.Export;
@@ -28,7 +30,7 @@ public sealed class FitAndExportTests
         using (model)
         using (prior)
         {
-            new TrainingRun(trainer.Config, data.ClassNames, "").Save(folder.File("run"), model, prior);
+            TrainingRun.For(trainer.Config, data).Save(folder.File("run"), model, prior);
         }
 
         var autoencoder = progress.Where(p => p.Phase == "autoencoder").ToList();
@@ -37,15 +39,21 @@ public sealed class FitAndExportTests
         Assert.Contains(progress, p => p.Phase == "prior" && p.Step == 50);
         Assert.Equal(2, trainer.Config.ClassCount);
 
-        var manifest = BundleExporter.Export(folder.File("run"), folder.File("bundle"), "0.1.0");
+        var exported = BundleExporter.Export(folder.File("run"), folder.File("bundle"), new ExportOptions { Version = "0.1.0" });
 
-        Assert.InRange((double)manifest["exportParity"]!["maxAbsoluteDifference"]!, 0, BundleExporter.Tolerance);
-        Assert.Equal(["grain", "weave"], manifest["classNames"]!.AsArray().Select(n => (string)n!));
-        foreach (var graph in BundleExporter.GraphFiles)
+        Assert.InRange(exported.WorstDifference, 0, BundleExporter.Tolerance);
+        var manifest = exported.Bundle.Manifest;
+        Assert.Equal(["grain", "weave"], manifest.ClassNames);
+        Assert.Equal(data.Train.Count, manifest.TrainingData.ImageCount);
+        Assert.Equal(ScoringMethod.BudgetXRecon, manifest.Scoring.Method);
+        foreach (var graph in manifest.RequiredGraphs)
         {
-            OnnxChecker.Check(Path.Combine(folder.File("bundle"), graph));
-            Assert.Equal(64, ((string)manifest["files"]![graph]!["sha256"]!).Length);
+            OnnxChecker.Check(exported.Bundle.GraphPath(graph));
         }
+        using var loaded = BundleModel.Open(folder.File("bundle"));
+        var golden = GoldenCheck.Run(loaded);
+        Assert.True(golden.Passed, golden.Failure);
+        Assert.Equal(12, golden.ComparedTensors);
     }
 
     [Fact]

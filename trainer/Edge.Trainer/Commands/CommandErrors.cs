@@ -1,4 +1,6 @@
+using Edge.Bundles.Validation;
 using Edge.Imaging;
+using Edge.Inference;
 using Edge.Onnx;
 
 namespace Edge.Trainer.Commands;
@@ -36,5 +38,6 @@ internal static class CommandErrors
     }
 
     private static bool IsUserError(Exception e) => e is ArgumentException or IOException or UnauthorizedAccessException
-        or InvalidDataException or ImagingException or OnnxFormatException or FormatException or UserInputException;
+        or InvalidDataException or ImagingException or OnnxFormatException or FormatException or UserInputException
+        or BundleException or InferenceException;
 }

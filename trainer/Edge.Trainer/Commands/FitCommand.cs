@@ -58,7 +58,7 @@ internal static class FitCommand
             using (model)
             using (prior)
             {
-                new TrainingRun(trainer.Config, dataset.ClassNames, "").Save(runFolder, model, prior);
+                TrainingRun.For(trainer.Config, dataset).Save(runFolder, model, prior);
             }
             Console.WriteLine($"saved the run to {runFolder}");
             return 0;

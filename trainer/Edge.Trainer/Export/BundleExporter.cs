@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Edge.Bundles.Files;
+using Edge.Bundles.Manifest;
+using Edge.Bundles.Versioning;
+using Edge.Detection;
 using Edge.Inference.Sessions;
 using Edge.Onnx.Building;
 using Edge.Torch;
@@ -11,126 +12,123 @@ using Edge.Trainer.Runs;
 namespace Edge.Trainer.Export;
 
 /// <summary>
-/// Writes a bundle folder from a training run: encoder.onnx, codebook.onnx, decoder.onnx, budget_prior.onnx and
-/// manifest.json. Before it writes the manifest it runs every graph in ONNX Runtime against libtorch on the same
-/// input and refuses to finish if any output differs by more than <see cref="Tolerance"/>.
+/// Writes a bundle folder from a training run: the graphs, golden tensors for the device's canary check and the
+/// manifest (through <see cref="BundleWriter"/>, so the result is validated and re-opened). Before the manifest is
+/// committed, every graph runs in ONNX Runtime against libtorch on the same input (<see cref="ParityCheck"/>), and
+/// the export is refused if any output differs by more than <see cref="Tolerance"/>.
 /// </summary>
 public static class BundleExporter
 {
     public const float Tolerance = 1e-4f;
 
-    public static string[] GraphFiles { get; } = ["encoder.onnx", "codebook.onnx", "decoder.onnx", "budget_prior.onnx"];
+    public const string Producer = "edge-train 0.1.0";
 
-    public static JsonObject Export(string runFolder, string bundleFolder, string version)
+    public static ExportResult Export(string runFolder, string bundleFolder, ExportOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!SemanticVersion.TryParse(options.Version, out var version, out var reason))
+        {
+            throw new UserInputException($"'{options.Version}' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0): {reason}.");
+        }
         var (run, model, prior) = TrainingRun.Load(runFolder);
         using (model)
         using (prior)
         {
-            var config = run.Config;
-            var weights = Weights.From(model, prior);
-            var info = new ModelInfo
+            if (run.ClassCounts is null || run.DataFingerprint.Length != 64)
             {
-                ProducerName = "edge-train",
-                Metadata = new Dictionary<string, string> { ["edge.version"] = version, ["edge.classes"] = string.Join(",", run.ClassNames) },
-            };
-            Directory.CreateDirectory(bundleFolder);
-            EncoderGraph.Build(config, weights, info).Save(Path.Combine(bundleFolder, GraphFiles[0]));
-            CodebookGraph.Build(config, weights, info).Save(Path.Combine(bundleFolder, GraphFiles[1]));
-            DecoderGraph.Build(config, weights, info).Save(Path.Combine(bundleFolder, GraphFiles[2]));
-            BudgetPriorGraph.Build(config, weights, info).Save(Path.Combine(bundleFolder, GraphFiles[3]));
-            var worst = CheckParity(config, model, prior, bundleFolder);
-            var manifest = new JsonObject
-            {
-                ["formatVersion"] = 1,
-                ["modelVersion"] = version,
-                ["createdUtc"] = DateTime.UtcNow.ToString("O"),
-                ["producer"] = "edge-train",
-                ["input"] = new JsonObject
-                {
-                    ["width"] = config.ImageSize, ["height"] = config.ImageSize, ["channels"] = config.ImageChannels,
-                    ["mean"] = new JsonArray(Enumerable.Repeat(0.0, config.ImageChannels).Select(v => (JsonNode)v).ToArray()),
-                    ["std"] = new JsonArray(Enumerable.Repeat(1.0, config.ImageChannels).Select(v => (JsonNode)v).ToArray()),
-                    ["layout"] = "NCHW",
-                },
-                ["architecture"] = JsonSerializer.SerializeToNode(config, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }),
-                ["classNames"] = new JsonArray(run.ClassNames.Select(c => (JsonNode)c).ToArray()),
-                ["scoring"] = new JsonObject { ["method"] = config.PlainVq ? "ssim-x-alignment" : "budget-x-recon", ["imageScore"] = "max" },
-                ["exportParity"] = new JsonObject { ["maxAbsoluteDifference"] = worst, ["tolerance"] = Tolerance },
-                ["files"] = Files(bundleFolder),
-            };
-            var temporary = Path.Combine(bundleFolder, "manifest.json.tmp");
-            File.WriteAllText(temporary, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            File.Move(temporary, Path.Combine(bundleFolder, "manifest.json"), overwrite: true);
-            return manifest;
-        }
-    }
-
-    /// <summary>Runs the four graphs and the libtorch model on one random image; returns the largest difference seen.</summary>
-    private static double CheckParity(PvqaeConfig config, Pvqae model, BudgetPrior prior, string folder)
-    {
-        var random = new Random(1);
-        var s = config.ImageSize;
-        var image = Enumerable.Range(0, config.ImageChannels * s * s).Select(_ => random.NextSingle()).ToArray();
-        using var noGrad = LibTorch.NoGrad();
-        using var scope = DisposeScope.Open();
-        using var output = model.Forward(Tensor.FromArray(image, [1, config.ImageChannels, s, s]));
-        var tokens = output.RoutingLogits.ArgMax(1).Reshape(1, config.TokenCount);
-        var probabilities = prior.Predict(tokens, Tensor.FromArray(new long[] { 0 }, [1]));
-        var worst = 0.0;
-        void Compare(string what, float[] expected, ReadOnlySpan<float> actual)
-        {
-            for (var i = 0; i < expected.Length; i++)
-            {
-                var difference = Math.Abs(expected[i] - actual[i]);
-                worst = Math.Max(worst, difference);
-                if (difference > Tolerance)
-                {
-                    throw new UserInputException($"Export check failed: {what}[{i}] is {actual[i]} in ONNX Runtime but {expected[i]} in libtorch (tolerance {Tolerance}).");
-                }
+                throw new UserInputException($"The run '{runFolder}' does not record its training data (fingerprint and class counts); train it again with this edge-train.");
             }
+            var config = run.Config;
+            var scoring = options.Scoring ?? (config.PlainVq ? ScoringMethod.SsimXAlignment : ScoringMethod.BudgetXRecon);
+            if (scoring == ScoringMethod.BudgetXRecon && config.PlainVq)
+            {
+                throw new UserInputException("budget-x-recon scoring needs the budget prior, which a --plain-vq run does not have.");
+            }
+            var writer = BundleWriter.Create(bundleFolder);
+            WriteGraphs(writer, config, Weights.From(model, prior), run, version);
+            var goldenSpec = GoldenTensors.Compute(config, model, prior).Write(writer, Tolerance);
+            var bundle = writer.Commit(new BundleManifest
+            {
+                ModelVersion = version,
+                CreatedUtc = DateTimeOffset.UtcNow,
+                Producer = Producer,
+                Input = new InputSpec
+                {
+                    Width = config.ImageSize, Height = config.ImageSize, Channels = config.ImageChannels,
+                    Mean = Enumerable.Repeat(0.0, config.ImageChannels).ToArray(),
+                    Std = Enumerable.Repeat(1.0, config.ImageChannels).ToArray(),
+                },
+                Architecture = new ArchitectureSpec
+                {
+                    Levels = config.Levels,
+                    CodebookSizes = Enumerable.Repeat(config.CodebookSize, config.Levels).ToArray(),
+                    EmbeddingDim = config.EmbeddingDim,
+                    DownsampleFactors = Enumerable.Range(0, config.Levels).Select(l => 4 << l).ToArray(),
+                    PlainVq = config.PlainVq,
+                },
+                ClassNames = run.ClassNames,
+                Scoring = DefaultScoring(scoring, config.ImageSize),
+                TrainingData = new TrainingDataInfo
+                {
+                    Fingerprint = run.DataFingerprint,
+                    ImageCount = run.ClassCounts.Values.Sum(),
+                    ClassCounts = run.ClassCounts,
+                },
+                Golden = goldenSpec,
+            });
+            return new ExportResult(bundle, CheckParity(bundle));
         }
-        using var encoder = ModelSession.Open(Path.Combine(folder, GraphFiles[0]));
-        using var e = encoder.CreateBinding();
-        image.CopyTo(e.Input<float>(GraphNames.Image));
-        e.Run();
-        Compare("routing_logits", output.RoutingLogits.ToFloatArray(), e.Output<float>(GraphNames.RoutingLogits));
-        using var codebook = ModelSession.Open(Path.Combine(folder, GraphFiles[1]));
-        using var c = codebook.CreateBinding();
-        using var decoder = ModelSession.Open(Path.Combine(folder, GraphFiles[2]));
-        using var d = decoder.CreateBinding();
-        for (var l = 0; l < config.Levels; l++)
-        {
-            Compare(GraphNames.Latent(l), output.Latents[l].ToFloatArray(), e.Output<float>(GraphNames.Latent(l)));
-            e.Output<float>(GraphNames.Latent(l)).CopyTo(c.Input<float>(GraphNames.Latent(l)));
-        }
-        c.Run();
-        for (var l = 0; l < config.Levels; l++)
-        {
-            Compare(GraphNames.Quantized(l), output.Quantized[l].ToFloatArray(), c.Output<float>(GraphNames.Quantized(l)));
-            Compare(GraphNames.Distance(l), output.Distances[l].ToFloatArray(), c.Output<float>(GraphNames.Distance(l)));
-            c.Output<float>(GraphNames.Quantized(l)).CopyTo(d.Input<float>(GraphNames.Quantized(l)));
-        }
-        output.Routing.ToFloatArray().CopyTo(d.Input<float>(GraphNames.Routing));
-        d.Run();
-        Compare(GraphNames.Reconstruction, output.Reconstruction.ToFloatArray(), d.Output<float>(GraphNames.Reconstruction));
-        using var priorGraph = ModelSession.Open(Path.Combine(folder, GraphFiles[3]));
-        using var p = priorGraph.CreateBinding();
-        tokens.ToInt64Array().CopyTo(p.Input<long>(GraphNames.Tokens));
-        p.Run();
-        Compare(GraphNames.PriorProbabilities, probabilities.ToFloatArray(), p.Output<float>(GraphNames.PriorProbabilities));
-        return worst;
     }
 
-    private static JsonObject Files(string folder)
+    /// <summary>
+    /// The scoring section for a method: map smoothing scaled with the input (sigma 4 at 256 pixels, as common
+    /// practice on MVTec AD), image score = the smoothed map's maximum, seed 003's SSIM constants (C1 = 0.01,
+    /// C2 = 0.03, written as K1 = 0.1 and K2 = sqrt(0.03) since the manifest stores C = (K L)^2).
+    /// </summary>
+    public static ScoringSpec DefaultScoring(ScoringMethod method, int imageSize) => new()
     {
-        var files = new JsonObject();
-        foreach (var name in GraphFiles)
+        Method = method,
+        SmoothingSigma = Math.Max(1.0, imageSize / 64.0),
+        ImageScore = ImageScoreReduction.Max,
+        Budget = method == ScoringMethod.BudgetXRecon ? new BudgetScoringSpec() : null,
+        Reconstruction = method is ScoringMethod.BudgetXRecon or ScoringMethod.ReconOnly ? new ReconstructionScoringSpec() : null,
+        InnerMetrics = method == ScoringMethod.SsimXAlignment
+            ? new InnerMetricsSpec { DilationSize = Math.Max(3, imageSize / 32 | 1), DilateSsim = true, Ssim = new SsimSpec { K1 = 0.1, K2 = Math.Sqrt(0.03) } }
+            : null,
+    };
+
+    /// <summary>
+    /// Runs the bundle's golden check in ONNX Runtime, which compares every graph's outputs with libtorch's. A failing
+    /// bundle loses its manifest, so what is left in the folder never opens as a bundle.
+    /// </summary>
+    private static double CheckParity(Bundle bundle)
+    {
+        GoldenCheckResult result;
+        using (var model = BundleModel.Load(bundle, new SessionSettings { WarmUp = false }))
         {
-            var path = Path.Combine(folder, name);
-            using var stream = File.OpenRead(path);
-            files[name] = new JsonObject { ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)), ["size"] = new FileInfo(path).Length };
+            result = GoldenCheck.Run(model);
         }
-        return files;
+        if (!result.Passed)
+        {
+            File.Delete(bundle.ManifestPath);
+            throw new UserInputException($"Export check failed: ONNX Runtime and libtorch disagree: {result.Failure}.");
+        }
+        return result.WorstDifference;
+    }
+
+    private static void WriteGraphs(BundleWriter writer, PvqaeConfig config, WeightSet weights, TrainingRun run, SemanticVersion version)
+    {
+        var info = new ModelInfo
+        {
+            ProducerName = "edge-train",
+            Metadata = new Dictionary<string, string> { ["edge.version"] = version.ToString(), ["edge.classes"] = string.Join(",", run.ClassNames) },
+        };
+        writer.AddFile(BundleFileNames.GraphFile(BundleGraph.Encoder), EncoderGraph.Build(config, weights, info).ToByteArray());
+        writer.AddFile(BundleFileNames.GraphFile(BundleGraph.Codebook), CodebookGraph.Build(config, weights, info).ToByteArray());
+        writer.AddFile(BundleFileNames.GraphFile(BundleGraph.Decoder), DecoderGraph.Build(config, weights, info).ToByteArray());
+        if (!config.PlainVq)
+        {
+            writer.AddFile(BundleFileNames.GraphFile(BundleGraph.BudgetPrior), BudgetPriorGraph.Build(config, weights, info).ToByteArray());
+        }
     }
 }

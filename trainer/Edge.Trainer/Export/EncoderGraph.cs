@@ -1,3 +1,4 @@
+using Edge.Bundles.Manifest;
 using Edge.Onnx;
 using Edge.Onnx.Building;
 using Edge.Trainer.Model;

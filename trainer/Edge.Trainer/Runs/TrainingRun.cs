@@ -1,14 +1,19 @@
 using System.Text.Json;
+using Edge.Bundles.Fingerprint;
 using Edge.Trainer.Commands;
+using Edge.Trainer.Data;
 using Edge.Trainer.Model;
 
 namespace Edge.Trainer.Runs;
 
 /// <summary>
-/// A training run's folder: run.json (configuration and class names), model.safetensors and prior.safetensors
-/// (libtorch state in the safetensors format), and log.jsonl (one progress line per report).
+/// A training run's folder: run.json (configuration, class names, and which data it learned from), model.safetensors
+/// and prior.safetensors (libtorch state in the safetensors format), and log.jsonl (one progress line per report).
 /// </summary>
-public sealed record TrainingRun(PvqaeConfig Config, IReadOnlyList<string> ClassNames, string DataFingerprint)
+/// <param name="DataFingerprint">SHA-256 fingerprint of the data set's images (<see cref="TrainingDataFingerprint"/>).</param>
+/// <param name="ClassCounts">Normal training images per product class.</param>
+public sealed record TrainingRun(
+    PvqaeConfig Config, IReadOnlyList<string> ClassNames, string DataFingerprint, IReadOnlyDictionary<string, int> ClassCounts)
 {
     public const string RunFile = "run.json";
     public const string ModelFile = "model.safetensors";
@@ -16,6 +21,13 @@ public sealed record TrainingRun(PvqaeConfig Config, IReadOnlyList<string> Class
     public const string LogFile = "log.jsonl";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The run record of a model trained on <paramref name="dataset"/>: its classes, image counts and fingerprint.</summary>
+    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset) => new(
+        config,
+        dataset.ClassNames,
+        TrainingDataFingerprint.Compute(dataset.Root).Sha256,
+        dataset.ClassNames.ToDictionary(c => c, c => dataset.Train.Count(s => s.ProductClass == c), StringComparer.Ordinal));
 
     public void Save(string folder, Pvqae model, BudgetPrior prior)
     {
@@ -33,8 +45,16 @@ public sealed record TrainingRun(PvqaeConfig Config, IReadOnlyList<string> Class
         {
             throw new UserInputException($"'{folder}' holds no finished training run (no {RunFile} and {ModelFile}); train one with 'edge-train fit'.");
         }
-        var run = JsonSerializer.Deserialize<TrainingRun>(File.ReadAllText(runFile), Json)
-            ?? throw new UserInputException($"'{runFile}' is empty.");
+        TrainingRun run;
+        try
+        {
+            run = JsonSerializer.Deserialize<TrainingRun>(File.ReadAllText(runFile), Json)
+                ?? throw new UserInputException($"'{runFile}' is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"'{runFile}' is not a valid run record: {e.Message}");
+        }
         var model = new Pvqae(run.Config);
         model.Load(Path.Combine(folder, ModelFile));
         var prior = new BudgetPrior(run.Config);

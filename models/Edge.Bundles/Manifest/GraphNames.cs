@@ -1,4 +1,4 @@
-namespace Edge.Trainer.Export;
+namespace Edge.Bundles.Manifest;
 
 /// <summary>The input and output names of the bundle's graphs: the contract between exporter, evaluator and agent.</summary>
 public static class GraphNames

@@ -1,0 +1,31 @@
+using Edge.Bundles.Manifest;
+using Edge.Scoring.Maps;
+
+namespace Edge.Detection;
+
+/// <summary>Reads a manifest's scoring section into the scorer's options, so every consumer scores alike.</summary>
+public static class ScoringOptions
+{
+    public static DefectMapOptions From(BundleManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var scoring = manifest.Scoring;
+        var inner = scoring.InnerMetrics ?? new InnerMetricsSpec();
+        var ssim = inner.Ssim;
+        return new DefectMapOptions
+        {
+            ImageSize = manifest.Input.Width,
+            Channels = manifest.Input.Channels,
+            CellGrid = manifest.Input.Width / manifest.Architecture.DownsampleFactors[0],
+            SmoothingSigma = (float)scoring.SmoothingSigma,
+            Dilation = inner.DilationSize,
+            DilateSsim = inner.DilateSsim,
+            MeanOverChannels = scoring.Reconstruction?.ChannelReduction == ChannelReduction.Mean,
+            ProbabilityFloor = (float)(scoring.Budget?.ProbabilityFloor ?? 1e-6),
+            ImageQuantile = scoring.ImageScore == ImageScoreReduction.Quantile ? scoring.Quantile : null,
+            SsimSigma = (float)ssim.Sigma,
+            SsimC1 = (float)Math.Pow(ssim.K1 * ssim.DataRange, 2),
+            SsimC2 = (float)Math.Pow(ssim.K2 * ssim.DataRange, 2),
+        };
+    }
+}

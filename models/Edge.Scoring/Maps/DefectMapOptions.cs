@@ -1,0 +1,52 @@
+namespace Edge.Scoring.Maps;
+
+/// <summary>
+/// How <see cref="DefectMapScorer"/> builds maps and image scores. A bundle's manifest (scoring section) fills one,
+/// so the trainer's evaluation and the device compute the same numbers.
+/// </summary>
+public sealed record DefectMapOptions
+{
+    /// <summary>Width and height of the model's input and of the map.</summary>
+    public required int ImageSize { get; init; }
+
+    /// <summary>Image channels (1 or 3).</summary>
+    public required int Channels { get; init; }
+
+    /// <summary>Largest grid side a cell map may have (the finest latent grid covers every level).</summary>
+    public required int CellGrid { get; init; }
+
+    /// <summary>Gaussian smoothing of the final map, in pixels (0 = none).</summary>
+    public float SmoothingSigma { get; init; } = 4f;
+
+    /// <summary>Grey dilation window for the alignment map (and the SSIM map when <see cref="DilateSsim"/>), in pixels.</summary>
+    public int Dilation { get; init; } = 7;
+
+    public bool DilateSsim { get; init; } = true;
+
+    /// <summary>Squared error averaged over channels (true) or summed (false).</summary>
+    public bool MeanOverChannels { get; init; }
+
+    /// <summary>Prior probabilities are clamped to at least this before -log.</summary>
+    public float ProbabilityFloor { get; init; } = 1e-6f;
+
+    /// <summary>Image score: the map's maximum (null) or this quantile of its pixels, in (0, 1].</summary>
+    public double? ImageQuantile { get; init; }
+
+    public float SsimC1 { get; init; } = SsimMap.C1;
+
+    public float SsimC2 { get; init; } = SsimMap.C2;
+
+    public float SsimSigma { get; init; } = 1.5f;
+
+    public void Validate()
+    {
+        if (ImageSize < 1 || Channels is not (1 or 3) || CellGrid < 1 || CellGrid > ImageSize)
+        {
+            throw new ArgumentException($"A defect map needs a positive image size, 1 or 3 channels and a cell grid of 1..image size (got {ImageSize}, {Channels}, {CellGrid}).");
+        }
+        if (SmoothingSigma < 0 || Dilation < 1 || ProbabilityFloor <= 0 || ImageQuantile is <= 0 or > 1)
+        {
+            throw new ArgumentException("smoothing sigma >= 0, dilation >= 1, a positive probability floor and a quantile in (0, 1] are required.");
+        }
+    }
+}
