@@ -14,15 +14,17 @@ public sealed class BundleModel : IDisposable
 {
     private readonly Dictionary<BundleGraph, ModelSession> _sessions;
 
-    private BundleModel(Bundle bundle, Dictionary<BundleGraph, ModelSession> sessions)
+    private BundleModel(Bundle bundle, BundleManifest manifest, Dictionary<BundleGraph, ModelSession> sessions)
     {
         Bundle = bundle;
+        Manifest = manifest;
         _sessions = sessions;
     }
 
     public Bundle Bundle { get; }
 
-    public BundleManifest Manifest => Bundle.Manifest;
+    /// <summary>The bundle's manifest, or the copy with another scoring section this model was loaded with.</summary>
+    public BundleManifest Manifest { get; }
 
     /// <summary>Side of the model's square input in pixels.</summary>
     public int InputSize => Manifest.Input.Width;
@@ -40,9 +42,19 @@ public sealed class BundleModel : IDisposable
         Load(Bundle.Open(folder), settings, logger);
 
     /// <exception cref="Inference.InferenceException">A graph does not load, or its inputs are not the bundle contract's.</exception>
-    public static BundleModel Load(Bundle bundle, SessionSettings? settings = null, ILogger? logger = null)
+    public static BundleModel Load(Bundle bundle, SessionSettings? settings = null, ILogger? logger = null) =>
+        Load(bundle, bundle?.Manifest.Scoring!, settings, logger);
+
+    /// <summary>Loads the bundle to score by <paramref name="scoring"/> instead of its manifest's method (for ablations).</summary>
+    public static BundleModel Load(Bundle bundle, ScoringSpec scoring, SessionSettings? settings = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(scoring);
+        var manifest = bundle.Manifest with { Scoring = scoring };
+        if (scoring.Method == ScoringMethod.BudgetXRecon && manifest.Architecture.PlainVq)
+        {
+            throw new ArgumentException("budget-x-recon scoring needs the budget prior, which a plain VQ bundle does not have.");
+        }
         if (bundle.Manifest.Input.Width != bundle.Manifest.Input.Height)
         {
             throw new ArgumentException($"The bundle '{bundle.Folder}' has a {bundle.Manifest.Input.Width}x{bundle.Manifest.Input.Height} input; this version scores square inputs only.");
@@ -50,11 +62,11 @@ public sealed class BundleModel : IDisposable
         var sessions = new Dictionary<BundleGraph, ModelSession>();
         try
         {
-            foreach (var graph in bundle.Manifest.RequiredGraphs)
+            foreach (var graph in manifest.RequiredGraphs)
             {
                 sessions[graph] = ModelSession.Open(bundle.GraphPath(graph), settings, logger);
             }
-            return new BundleModel(bundle, sessions);
+            return new BundleModel(bundle, manifest, sessions);
         }
         catch
         {

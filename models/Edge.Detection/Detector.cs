@@ -30,6 +30,10 @@ public sealed class Detector : IDisposable
     private readonly float[] _image01;
     private readonly float[] _reconstruction01;
     private readonly float[] _map;
+    // Per-level tensor names, made once: building them per frame would allocate.
+    private readonly string[] _latentNames;
+    private readonly string[] _quantizedNames;
+    private readonly string[] _distanceNames;
 
     internal Detector(BundleModel model)
     {
@@ -50,6 +54,9 @@ public sealed class Detector : IDisposable
         _reconstruction01 = new float[_image01.Length];
         _map = new float[size * size];
         _scorer = new DefectMapScorer(ScoringOptions.From(manifest));
+        _latentNames = Enumerable.Range(0, _levels).Select(GraphNames.Latent).ToArray();
+        _quantizedNames = Enumerable.Range(0, _levels).Select(GraphNames.Quantized).ToArray();
+        _distanceNames = Enumerable.Range(0, _levels).Select(GraphNames.Distance).ToArray();
         try
         {
             _encoder = model.Session(BundleGraph.Encoder).CreateBinding(1);
@@ -114,7 +121,7 @@ public sealed class Detector : IDisposable
         _encoder.Run();
         for (var l = 0; l < _levels; l++)
         {
-            _encoder.Output<float>(GraphNames.Latent(l)).CopyTo(_codebook.Input<float>(GraphNames.Latent(l)));
+            _encoder.Output<float>(_latentNames[l]).CopyTo(_codebook.Input<float>(_latentNames[l]));
         }
         _codebook.Run();
         ChooseLevels();
@@ -129,7 +136,7 @@ public sealed class Detector : IDisposable
         }
         for (var l = 0; l < _levels; l++)
         {
-            _codebook.Output<float>(GraphNames.Quantized(l)).CopyTo(_decoder.Input<float>(GraphNames.Quantized(l)));
+            _codebook.Output<float>(_quantizedNames[l]).CopyTo(_decoder.Input<float>(_quantizedNames[l]));
         }
         RoutingMaps.OneHot(decoderRouting, _levels, _decoder.Input<float>(GraphNames.Routing));
         _decoder.Run();
@@ -168,7 +175,7 @@ public sealed class Detector : IDisposable
             case ScoringMethod.SsimXAlignment:
                 for (var l = 0; l < _levels; l++)
                 {
-                    _codebook.Output<float>(GraphNames.Distance(l)).CopyTo(_distances[l]);
+                    _codebook.Output<float>(_distanceNames[l]).CopyTo(_distances[l]);
                 }
                 RoutingMaps.RoutedAlignment(_chosen, _routingGrid, _distances, _levelGrids, _alignment);
                 return _scorer.ScoreSsimAlignment(_alignment, _levelGrids[0], _image01, _reconstruction01, _map);

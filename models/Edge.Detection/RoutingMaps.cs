@@ -1,7 +1,7 @@
 namespace Edge.Detection;
 
 /// <summary>The small per-cell operations between graphs: argmax over levels, one-hot routing maps, nearest upsampling.</summary>
-internal static class RoutingMaps
+public static class RoutingMaps
 {
     /// <summary>Per cell, the level with the largest logit; <paramref name="logits"/> is [levels, cells] (one image, NCHW).</summary>
     public static void ArgMaxOverLevels(ReadOnlySpan<float> logits, int levels, Span<long> levelsOut)

@@ -13,6 +13,8 @@ public static class Program
             SynthCommand.Create(),
             FitCommand.Create(),
             ExportCommand.Create(),
+            EvaluateCommand.Create(),
+            CalibrateCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

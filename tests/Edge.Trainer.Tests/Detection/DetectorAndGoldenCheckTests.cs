@@ -1,0 +1,100 @@
+using Edge.Bundles.Files;
+using Edge.Bundles.Manifest;
+using Edge.Bundles.Tensors;
+using Edge.Detection;
+using Edge.Imaging;
+using Edge.Imaging.Preprocessing;
+using Edge.Testing;
+using Edge.Trainer.Tests.Evaluation;
+
+namespace Edge.Trainer.Tests.Detection;
+
+public sealed class DetectorAndGoldenCheckTests(TinyBundleFixture fixture) : IClassFixture<TinyBundleFixture>
+{
+    [Fact]
+    public void The_exported_bundle_passes_its_own_golden_check_on_every_graph()
+    {
+        using var model = BundleModel.Open(fixture.BundleFolder);
+
+        var result = GoldenCheck.Run(model);
+
+        Assert.True(result.Passed, result.Failure);
+        Assert.Equal(12, result.ComparedTensors);
+        Assert.InRange(result.WorstDifference, 0, model.Manifest.Golden.Tolerance);
+    }
+
+    [Fact]
+    public void A_golden_expectation_off_by_more_than_the_tolerance_fails_the_check_naming_the_output()
+    {
+        using var folder = new TempFolder();
+        var original = Bundle.Open(fixture.BundleFolder);
+        var writer = BundleWriter.Create(folder.File("bundle"));
+        foreach (var name in original.Manifest.Files.Keys)
+        {
+            if (name == "golden_decoder_reconstruction.npy")
+            {
+                var tensor = original.ReadTensor(name);
+                var values = tensor.AsFloat32().ToArray();
+                values[7] += 0.01f;
+                writer.AddTensor(name, NpyArray.FromFloat32(values, tensor.Shape.ToArray()));
+            }
+            else
+            {
+                writer.CopyFile(name, original.FilePath(name));
+            }
+        }
+        writer.Commit(original.Manifest);
+        using var model = BundleModel.Open(folder.File("bundle"));
+
+        var result = GoldenCheck.Run(model);
+
+        Assert.False(result.Passed);
+        Assert.StartsWith("decoder.reconstruction[7] ", result.Failure, StringComparison.Ordinal);
+        Assert.InRange(result.WorstDifference, 0.009, 0.011);
+    }
+
+    [Fact]
+    public void A_defect_painted_on_a_normal_image_raises_the_score_and_the_map_where_it_is()
+    {
+        using var model = BundleModel.Open(fixture.BundleFolder);
+        using var detector = model.CreateDetector();
+        var preprocessor = new FramePreprocessor(model.Preprocessing);
+        var normalPath = Directory.GetFiles(Path.Combine(fixture.DataFolder, "grain", "train", "good")).Order().First();
+        var image = ImageCodec.Load(normalPath, PixelLayout.Rgb);
+        preprocessor.Run(image.AsView(), detector.Input);
+        var normalScore = detector.Detect(0);
+        // A black square over the top-left quarter: nothing like the training surfaces.
+        var size = image.Width / 4;
+        for (var y = 0; y < size; y++)
+        {
+            image.Row(y)[..(size * 3)].Clear();
+        }
+        preprocessor.Run(image.AsView(), detector.Input);
+
+        var defectScore = detector.Detect(0);
+
+        Assert.True(defectScore > normalScore, $"defect {defectScore} vs normal {normalScore}");
+        var s = model.InputSize;
+        var inside = detector.Map[(s / 8 * s + s / 8)];
+        var farCorner = detector.Map[(s - 1) * s + s - 1];
+        Assert.True(inside > farCorner, $"map inside the square {inside} vs far corner {farCorner}");
+        Assert.Equal(model.Manifest.Input.Width * model.Manifest.Input.Height, detector.Map.Length);
+    }
+
+    [Fact]
+    public void Scoring_allocates_nothing_once_the_detector_is_made()
+    {
+        using var model = BundleModel.Open(fixture.BundleFolder);
+        using var detector = model.CreateDetector();
+        detector.Detect(0);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++)
+        {
+            detector.Detect(0);
+        }
+        var perRun = (GC.GetAllocatedBytesForCurrentThread() - before) / 20.0;
+
+        Assert.True(perRun < 64, $"{perRun} bytes allocated per detection");
+    }
+}

@@ -1,0 +1,91 @@
+using Edge.Trainer.Data;
+using Edge.Trainer.Evaluation;
+
+namespace Edge.Trainer.Tests.Evaluation;
+
+public sealed class MetricsAndCalibrationTests
+{
+    // Four pixels per image: enough to hand-check pixel figures.
+    private static ScoredImage Image(string productClass, string category, float score, float[] map, float[]? mask = null, bool hasMask = true) =>
+        new(new DatasetSample($"/{productClass}/{category}/{score}.png", productClass, 0, category, category != "good" && hasMask ? "/mask.png" : null),
+            score, map, mask ?? new float[map.Length]);
+
+    [Fact]
+    public void Image_auroc_counts_the_pairs_ranked_correctly_and_pixel_auroc_covers_every_pixel()
+    {
+        var images = new[]
+        {
+            Image("a", "good", 0.1f, [0.1f, 0.2f, 0.1f, 0.1f]),
+            Image("a", "good", 0.4f, [0.3f, 0.1f, 0.1f, 0.1f]),
+            Image("a", "hole", 0.3f, [0.9f, 0.1f, 0.1f, 0.1f], [1, 0, 0, 0]),
+            Image("a", "hole", 0.5f, [0.8f, 0.7f, 0.1f, 0.1f], [1, 1, 0, 0]),
+        };
+
+        var metrics = EvaluationMetrics.Compute(images);
+
+        // Defect scores 0.3 and 0.5 against normal 0.1 and 0.4: 3 of 4 pairs in order.
+        Assert.Equal(0.75, metrics.ImageAuroc, 12);
+        // All three defect pixels (0.9, 0.8, 0.7) score above every one of the 13 normal pixels (at most 0.3).
+        Assert.Equal(1.0, metrics.PixelAuroc!.Value, 12);
+        Assert.Equal(0.75, metrics.PerClass["a"].ImageAuroc, 12);
+    }
+
+    [Fact]
+    public void Pixel_auroc_is_null_when_a_defective_image_has_no_mask()
+    {
+        var images = new[]
+        {
+            Image("a", "good", 0.1f, [0.1f, 0.1f]),
+            Image("a", "hole", 0.5f, [0.9f, 0.1f], hasMask: false),
+        };
+
+        Assert.Null(EvaluationMetrics.Compute(images).PixelAuroc);
+    }
+
+    [Fact]
+    public void Calibrating_at_a_false_alarm_rate_takes_thresholds_from_the_normal_images_only()
+    {
+        var normal = Enumerable.Range(1, 10).Select(i => Image("a", "good", i / 10f, [i / 100f])).ToList();
+        var images = normal.Append(Image("a", "hole", 5f, [5f], [1f])).ToList();
+
+        var (thresholds, statistics, rule) = Calibration.Compute(images, ["a"], falseAlarmRate: 0.1);
+
+        // One normal image in ten may alarm: the threshold is the second largest normal score.
+        Assert.Equal(0.9, thresholds.Image, 6);
+        Assert.Equal(0.09, thresholds.Pixel, 6);
+        Assert.Equal("false-alarm-rate 0.1", rule);
+        Assert.Equal(10, statistics.Image.Count);
+        Assert.Equal(1.0, statistics.Image.Max, 6);
+        Assert.Null(thresholds.PerClass);
+    }
+
+    [Fact]
+    public void Without_a_rate_labelled_defects_give_the_f1_optimal_thresholds_per_class_too()
+    {
+        var images = new[]
+        {
+            Image("a", "good", 0.1f, [0.1f, 0.1f]),
+            Image("a", "good", 0.2f, [0.2f, 0.1f]),
+            Image("a", "hole", 0.6f, [0.6f, 0.1f], [1, 0]),
+            Image("b", "good", 1.1f, [0.1f, 0.3f]),
+            Image("b", "hole", 2.0f, [0.1f, 0.8f], [0, 1]),
+        };
+
+        var (thresholds, _, rule) = Calibration.Compute(images, ["a", "b"], falseAlarmRate: null);
+
+        Assert.Equal("f1-optimal", rule);
+        // Class a separates perfectly anywhere in [0.2, 0.6): F1 = 1 just above its best normal image.
+        Assert.InRange(thresholds.PerClass!["a"].Image, 0.2, 0.6 - 1e-6);
+        Assert.InRange(thresholds.PerClass["b"].Image, 1.1, 2.0 - 1e-6);
+        Assert.InRange(thresholds.Pixel, 0.3, 0.6 - 1e-6);
+    }
+
+    [Fact]
+    public void Calibration_without_normal_images_is_a_clear_error()
+    {
+        var error = Assert.Throws<Commands.UserInputException>(() =>
+            Calibration.Compute([Image("a", "hole", 1f, [1f], [1f])], ["a"], null));
+
+        Assert.Contains("test/good", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Edge.Bundles.Manifest;
+using Edge.Detection;
+using Edge.Imaging;
+using Edge.Imaging.Heatmaps;
+using Edge.Scoring.Metrics;
+
+namespace Edge.Trainer.Evaluation;
+
+/// <summary>
+/// The evaluation report: one self-contained HTML page (index.html) with the image and pixel ROC curves as inline SVG
+/// and a gallery of input / reconstruction / heatmap / ground truth for a few images of each category, as PNG files
+/// beside it. Collect gallery pictures with <see cref="Observe"/> while scoring, then <see cref="Write"/>.
+/// </summary>
+public sealed class HtmlReport
+{
+    private const int PerCategory = 3;
+
+    private readonly string _folder;
+    private readonly List<GalleryItem> _gallery = [];
+    private readonly Dictionary<string, int> _perCategory = new(StringComparer.Ordinal);
+
+    public HtmlReport(string folder)
+    {
+        _folder = folder;
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Keeps the pictures of the first few images of each class and category (uses the detector's latest results).</summary>
+    public void Observe(ScoredImage image, Detector detector)
+    {
+        var key = $"{image.Sample.ProductClass}/{image.Sample.Category}";
+        var seen = _perCategory.GetValueOrDefault(key);
+        if (seen >= PerCategory)
+        {
+            return;
+        }
+        _perCategory[key] = seen + 1;
+        _gallery.Add(new GalleryItem(
+            image, $"{image.Sample.ProductClass}_{image.Sample.Category}_{seen}", detector.Model.InputSize, detector.Model.Channels,
+            detector.Image01.ToArray(), detector.Reconstruction01.ToArray()));
+    }
+
+    public string Write(BundleManifest manifest, ValidationMetrics metrics, IReadOnlyList<ScoredImage> images)
+    {
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Edge evaluation</title><style>")
+            .Append("body{font-family:sans-serif;margin:2em}figure{display:inline-block;margin:4px}img{width:128px;image-rendering:pixelated}")
+            .Append("td,th{padding:2px 8px;text-align:right}svg{border:1px solid #ccc;margin-right:1em}</style></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Bundle {Encode(manifest.ModelVersion.ToString())}</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p>scoring {Encode(ScoringMethodNames.Of(manifest.Scoring.Method))}, {images.Count} test images</p>");
+        html.Append("<table><tr><th>class</th><th>image AUROC</th><th>pixel AUROC</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td>all</td><td>{metrics.ImageAuroc:F4}</td><td>{Figure(metrics.PixelAuroc)}</td></tr>");
+        foreach (var (name, figures) in metrics.PerClass)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(name)}</td><td>{figures.ImageAuroc:F4}</td><td>{Figure(figures.PixelAuroc)}</td></tr>");
+        }
+        html.Append("</table><h2>ROC</h2>");
+        html.Append(Svg("image", RocCurve.Compute(images.Select(i => i.Score).ToArray(), images.Select(i => i.Sample.IsAnomalous).ToArray())));
+        if (metrics.PixelAuroc is not null)
+        {
+            var (scores, labels) = EvaluationMetrics.Pixels(images);
+            html.Append(Svg("pixel", RocCurve.Compute(scores, labels)));
+        }
+        html.Append("<h2>Gallery</h2><p>input, reconstruction, heatmap (one colour scale for all: 0 to the 99.9th percentile of every pixel score), ground truth</p>");
+        var (allScores, _) = EvaluationMetrics.Pixels(images);
+        Array.Sort(allScores);
+        var overlay = new HeatmapOverlay(new HeatmapStyle { Low = 0f, High = Math.Max(Scoring.Metrics.ScoreStatistics.Quantile(allScores, 0.999), 1e-12f), Opacity = 0.5f });
+        foreach (var item in _gallery)
+        {
+            var (image, stem) = (item.Image, item.Stem);
+            SavePictures(item, overlay);
+            html.Append(CultureInfo.InvariantCulture, $"<div><b>{Encode(image.Sample.ProductClass)} / {Encode(image.Sample.Category)}</b> score {image.Score:G4}<br>");
+            foreach (var kind in new[] { "input", "reconstruction", "heatmap", "truth" })
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<figure><img src=\"{stem}_{kind}.png\" alt=\"{kind}\"></figure>");
+            }
+            html.Append("</div>");
+        }
+        html.Append("</body></html>");
+        var path = Path.Combine(_folder, "index.html");
+        File.WriteAllText(path, html.ToString());
+        return path;
+    }
+
+    private void SavePictures(GalleryItem item, HeatmapOverlay overlay)
+    {
+        var input = PlanarImages.ToRgb(item.Input, item.Channels, item.Size);
+        ImageCodec.Save(input.AsView(), Path.Combine(_folder, item.Stem + "_input.png"));
+        ImageCodec.Save(PlanarImages.ToRgb(item.Reconstruction, item.Channels, item.Size).AsView(), Path.Combine(_folder, item.Stem + "_reconstruction.png"));
+        var heat = new Image(item.Size, item.Size, PixelLayout.Rgb);
+        overlay.Render(item.Image.Map, item.Size, item.Size, input.AsView(), heat);
+        ImageCodec.Save(heat.AsView(), Path.Combine(_folder, item.Stem + "_heatmap.png"));
+        ImageCodec.Save(PlanarImages.ToRgb(item.Image.Mask, 1, item.Size).AsView(), Path.Combine(_folder, item.Stem + "_truth.png"));
+    }
+
+    private sealed record GalleryItem(ScoredImage Image, string Stem, int Size, int Channels, float[] Input, float[] Reconstruction);
+
+    private static string Svg(string title, IReadOnlyList<(double FalsePositiveRate, double TruePositiveRate, float Threshold)> points)
+    {
+        const int side = 240;
+        // Thin the polyline: a pixel ROC has a point per distinct score.
+        var step = Math.Max(1, points.Count / 2000);
+        var line = string.Join(" ", points.Where((_, i) => i % step == 0 || i == points.Count - 1)
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.FalsePositiveRate * side:F1},{(1 - p.TruePositiveRate) * side:F1}")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<svg width=\"{side}\" height=\"{side + 20}\" viewBox=\"0 0 {side} {side + 20}\"><line x1=\"0\" y1=\"{side}\" x2=\"{side}\" y2=\"0\" stroke=\"#ccc\"/>" +
+            $"<polyline fill=\"none\" stroke=\"#c00\" stroke-width=\"2\" points=\"{line}\"/><text x=\"4\" y=\"{side + 16}\">{title} ROC (x: FPR, y: TPR)</text></svg>");
+    }
+
+    private static string Figure(double? value) => value is { } v ? v.ToString("F4", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
