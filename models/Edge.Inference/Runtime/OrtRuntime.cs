@@ -28,6 +28,14 @@ public static class OrtRuntime
             }
             OrtNativeLibrary.Configure(nativeLibrary);
             _logger = logger ?? NullLogger.Instance;
+            if (OrtEnv.IsCreated)
+            {
+                // Something used ORT's managed API directly first and it made its default environment: adopt it,
+                // since there can be only one; its log does not reach ours.
+                IsInitialized = true;
+                _logger.LogWarning("ONNX Runtime's environment was created outside Edge.Inference; its log is not routed to this logger");
+                return OrtEnv.Instance();
+            }
             _callback = Forward;
             var options = new EnvironmentCreationOptions
             {
