@@ -13,6 +13,7 @@ public static class Program
             RunCommand.Create(),
             CheckConfigCommand.Create(),
             TestAlarmsCommand.Create(),
+            ScoreCommand.Create(),
         };
         // The host handles SIGTERM (drain, flush, offline); the command line library must not cut it short.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };

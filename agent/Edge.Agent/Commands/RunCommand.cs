@@ -21,7 +21,8 @@ internal static class RunCommand
         command.SetAction((parse, _) => StartupErrors.GuardAsync("run", async () =>
         {
             var loaded = ConfigFile.Load(parse.GetValue(config)!);
-            var pipeline = PipelineFactory.Choose(loaded, parse.GetValue(noModel));
+            using var startupLoggers = AgentHost.StartupLoggers();
+            var pipeline = PipelineFactory.Choose(loaded, parse.GetValue(noModel), startupLoggers);
             using var outbox = new SqliteOutbox(loaded.OutboxPath, loaded.Outbox.MaxMessages);
             using var host = AgentHost.Build(loaded, outbox, pipeline);
             // The host handles SIGTERM itself (STOPPING=1, drain, flush, offline), so no token is passed.

@@ -26,6 +26,13 @@ public sealed record AgentConfig
 
     public HealthConfig Health { get; init; } = new();
 
+    public UpdatesConfig Updates { get; init; } = new();
+
+    public SnapshotConfig Snapshots { get; init; } = new();
+
+    /// <summary>Where alarm snapshots are kept.</summary>
+    public string SnapshotDirectory => Path.Combine(StateDirectory, "snapshots");
+
     public OnnxRuntimeConfig OnnxRuntime { get; init; } = new();
 
     public IReadOnlyList<CameraConfig> Cameras { get; init; } = [];
@@ -53,6 +60,8 @@ public sealed record AgentConfig
             Model = Section(r, "model", required: true, ModelConfig.Read, new ModelConfig()),
             Http = Section(r, "http", required: false, HttpConfig.Read, new HttpConfig()),
             Health = Section(r, "health", required: false, HealthConfig.Read, new HealthConfig()),
+            Updates = Section(r, "updates", required: false, UpdatesConfig.Read, new UpdatesConfig()),
+            Snapshots = Section(r, "snapshots", required: false, SnapshotConfig.Read, new SnapshotConfig()),
             OnnxRuntime = Section(r, "onnxRuntime", required: false, OnnxRuntimeConfig.Read, new OnnxRuntimeConfig()),
             Cameras = ReadCameras(r),
         };

@@ -27,7 +27,7 @@ public sealed record CameraConfig
     }
 
     /// <summary>Whether a pixel counts for alarms: inside some region of interest, or anywhere when none is set.</summary>
-    public bool InRegionOfInterest(double x, double y) => Roi.Count == 0 || Roi.Any(polygon => polygon.Contains(x, y));
+    public bool InRegionOfInterest(double x, double y) => RoiPolygon.InAny(Roi, x, y);
 
     /// <summary>Reads one camera; null when it has a problem (recorded).</summary>
     internal static CameraConfig? Read(ConfigReader r)

@@ -4,6 +4,9 @@ namespace Edge.Agent.Configuration;
 public sealed record RoiPolygon(IReadOnlyList<(double X, double Y)> Points)
 {
     /// <summary>Even-odd rule (ray casting), points on edges count as inside for the upper-left edges only.</summary>
+    /// <summary>True when (x, y) lies in one of <paramref name="regions"/>, or there are none (the whole frame counts).</summary>
+    public static bool InAny(IReadOnlyList<RoiPolygon> regions, double x, double y) => regions.Count == 0 || regions.Any(p => p.Contains(x, y));
+
     public bool Contains(double x, double y)
     {
         var inside = false;

@@ -72,6 +72,16 @@ public static class AgentHost
         return builder.Build();
     }
 
+    /// <summary>
+    /// Loggers for the start, before the host exists (model loading), formatted like the host's. Warnings and
+    /// errors only: a refused start stays one line, and the pipeline says which model it runs once it runs.
+    /// </summary>
+    public static ILoggerFactory StartupLoggers() => LoggerFactory.Create(logging =>
+    {
+        ConfigureLogging(logging);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    });
+
     /// <summary>journald's format (priority prefix, one line per entry) under systemd, one plain line otherwise; all on stderr.</summary>
     private static void ConfigureLogging(ILoggingBuilder logging)
     {

@@ -53,6 +53,7 @@ public sealed partial class MqttLink : BackgroundService
         _logger = logger;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
     public bool IsConnected => _client.IsConnected;
@@ -157,6 +158,7 @@ public sealed partial class MqttLink : BackgroundService
                 {
                     throw new MqttCommunicationException("the broker did not acknowledge the online status");
                 }
+                await SubscribeRegisteredAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using Edge.Agent.Alarms;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Edge.Agent.Commands;
@@ -6,11 +7,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Edge.Agent.Pipeline;
 
-/// <summary>Picks the pipeline <c>run</c> hosts: idle without cameras, capture only with <c>--no-model</c>.</summary>
+/// <summary>Picks the pipeline <c>run</c> hosts: idle without cameras, capture only with <c>--no-model</c>, else inference.</summary>
 public static class PipelineFactory
 {
-    /// <exception cref="StartupException">Cameras need the inference pipeline, which this build does not have yet.</exception>
-    public static Func<IServiceProvider, IFramePipeline> Choose(AgentConfig config, bool noModel)
+    /// <summary>
+    /// With cameras and a model, loads and canary-checks the bundle now, so a missing, damaged or failing bundle
+    /// stops the start with one clear <see cref="StartupException"/> before anything else runs.
+    /// </summary>
+    public static Func<IServiceProvider, IFramePipeline> Choose(AgentConfig config, bool noModel, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Cameras.Count == 0)
@@ -22,7 +26,9 @@ public static class PipelineFactory
             return sp => new CaptureOnlyPipeline(
                 config.Cameras, sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>());
         }
-        throw new StartupException(
-            "scoring cameras needs the inference pipeline, which is not in this build; run with --no-model to capture without scoring");
+        var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Edge.Agent.Model");
+        var model = ModelLoader.Load(config.Model.Bundle, config.OnnxRuntime, logger);
+        return sp => new InferencePipeline(
+            config, model, sp.GetRequiredService<AlarmPublisher>(), sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>());
     }
 }

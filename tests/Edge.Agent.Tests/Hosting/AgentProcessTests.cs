@@ -104,17 +104,6 @@ public sealed class AgentProcessTests : BrokerTest
         Assert.True(camera.GetProperty("framesProcessed").GetInt64() > 0);
     }
 
-    [Fact]
-    public void Run_with_cameras_but_without_the_inference_pipeline_says_so_in_one_line()
-    {
-        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""");
-
-        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
-
-        Assert.Equal(1, code);
-        Assert.Equal("edge-agent run: cannot start: scoring cameras needs the inference pipeline, which is not in this build; run with --no-model to capture without scoring", errors);
-    }
-
     private static double CameraFps(string healthJson)
     {
         using var json = System.Text.Json.JsonDocument.Parse(healthJson);

@@ -5,7 +5,7 @@ namespace Edge.Agent.Tests.Support;
 /// <summary>Writes agent.json files for tests: a broker on a test port, state in a temp folder, no cameras unless given.</summary>
 public static class AgentConfigFile
 {
-    public static string Write(TempFolder folder, int brokerPort, string cameras = "[]")
+    public static string Write(TempFolder folder, int brokerPort, string cameras = "[]", string? model = null, string alarms = "{}")
     {
         var path = folder.File("agent.json");
         File.WriteAllText(path, $$"""
@@ -15,7 +15,8 @@ public static class AgentConfigFile
               "device": "box1",
               "stateDirectory": "{{folder.Path}}/state",
               "mqtt": { "host": "127.0.0.1", "port": {{brokerPort}}, "reconnectMinSeconds": 0.1, "reconnectMaxSeconds": 0.5 },
-              "model": { "bundle": "{{folder.Path}}/no-bundle" },
+              "model": { "bundle": "{{model ?? folder.Path + "/no-bundle"}}" },
+              "alarms": {{alarms}},
               "health": { "intervalSeconds": 0.5 },
               "cameras": {{cameras}},
             }

@@ -1,0 +1,48 @@
+namespace Edge.Agent.Configuration;
+
+/// <summary>Over-the-air model updates (agent/UPDATES.md): whom to trust, and the limits and windows of each step.</summary>
+public sealed record UpdatesConfig
+{
+    /// <summary>Paths of PEM public keys; only bundles signed by one of them are installed. Empty: updates are refused.</summary>
+    public IReadOnlyList<string> TrustedKeys { get; init; } = [];
+
+    /// <summary>Commands issued further than this from the device's clock, or seen before within it, are refused.</summary>
+    public double ReplayWindowMinutes { get; init; } = 60;
+
+    public double MaxArchiveMegabytes { get; init; } = 512;
+
+    public double DownloadTimeoutSeconds { get; init; } = 600;
+
+    /// <summary>Installed versions kept on disk (the active and previous ones always are).</summary>
+    public int KeepVersions { get; init; } = 3;
+
+    /// <summary>After a switch, the new model must keep the pipeline healthy this long or it is rolled back.</summary>
+    public double ProbationSeconds { get; init; } = 60;
+
+    /// <summary>A golden-input detection slower than this fails validation; 0 = no budget.</summary>
+    public double LatencyBudgetMs { get; init; }
+
+    internal static UpdatesConfig Read(ConfigReader r)
+    {
+        var config = new UpdatesConfig
+        {
+            TrustedKeys = r.Array("trustedKeys").Select(item => item.Item?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? item.Item.GetValue<string>()
+                : Reject(r, item.Path)).Where(k => k.Length > 0).ToList(),
+            ReplayWindowMinutes = r.Double("replayWindowMinutes", 60, 1, 7 * 24 * 60),
+            MaxArchiveMegabytes = r.Double("maxArchiveMegabytes", 512, 1, 64 * 1024),
+            DownloadTimeoutSeconds = r.Double("downloadTimeoutSeconds", 600, 1, 86_400),
+            KeepVersions = r.Int("keepVersions", 3, 2, 100),
+            ProbationSeconds = r.Double("probationSeconds", 60, 0, 86_400),
+            LatencyBudgetMs = r.Double("latencyBudgetMs", 0, 0, 60_000),
+        };
+        r.RejectUnknownKeys();
+        return config;
+    }
+
+    private static string Reject(ConfigReader r, string path)
+    {
+        r.ProblemAt(path, "must be the path of a PEM public key (a string)");
+        return "";
+    }
+}

@@ -1,0 +1,116 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Edge.Agent.Mqtt;
+
+// Subscriptions: registered before the link starts and made again after every connection (clean sessions keep
+// nothing on the broker). Handlers run on MQTTnet's receive path: they must be quick, so they hand work on.
+public sealed partial class MqttLink
+{
+    private readonly Dictionary<string, Func<MqttInboundMessage, Task>> _subscriptions = new(StringComparer.Ordinal);
+
+    /// <summary>Receives every QoS 1 message on <paramref name="topic"/> (an exact topic, no wildcards) from the next connection on.</summary>
+    public void Subscribe(string topic, Func<MqttInboundMessage, Task> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (topic.Contains('+', StringComparison.Ordinal) || topic.Contains('#', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{topic}' has a wildcard; the agent subscribes to exact topics only.", nameof(topic));
+        }
+        lock (_gate)
+        {
+            _subscriptions[topic] = handler;
+        }
+    }
+
+    /// <summary>Publishes an MQTT 5 reply (QoS 1, with the request's correlation data); true once acknowledged.</summary>
+    public async Task<bool> PublishReplyAsync(string topic, ReadOnlyMemory<byte> payload, byte[]? correlationData, CancellationToken cancellationToken)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+        var builder = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload.ToArray())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (correlationData is not null)
+        {
+            builder.WithCorrelationData(correlationData);
+        }
+        try
+        {
+            var result = await _client.PublishAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+            return result.IsSuccess || result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A reply that cannot be sent is logged; the command's state topic still tells.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogPublishFailed(_logger, topic, e.Message);
+            return false;
+        }
+    }
+
+    private async Task SubscribeRegisteredAsync(CancellationToken cancellationToken)
+    {
+        string[] topics;
+        lock (_gate)
+        {
+            topics = [.. _subscriptions.Keys];
+        }
+        if (topics.Length == 0)
+        {
+            return;
+        }
+        var options = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in topics)
+        {
+            options.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+        var result = await _client.SubscribeAsync(options.Build(), cancellationToken).ConfigureAwait(false);
+        foreach (var item in result.Items.Where(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2))
+        {
+            LogSubscribeRefused(_logger, item.TopicFilter.Topic, item.ResultCode.ToString());
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        Func<MqttInboundMessage, Task>? handler;
+        var message = e.ApplicationMessage;
+        lock (_gate)
+        {
+            _subscriptions.TryGetValue(message.Topic, out handler);
+        }
+        if (handler is null)
+        {
+            return;
+        }
+        var inbound = new MqttInboundMessage(
+            message.Topic, message.Payload.ToArray(), message.Retain, message.ResponseTopic, message.CorrelationData);
+        try
+        {
+            await handler(inbound).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A failing handler must not take the receive loop down with it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogHandlerFailed(_logger, message.Topic, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription to {Topic} refused: {Reason}")]
+    private static partial void LogSubscribeRefused(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the message on {Topic} failed: {Reason}")]
+    private static partial void LogHandlerFailed(ILogger logger, string topic, string reason);
+}

@@ -1,0 +1,13 @@
+using Edge.Detection;
+
+namespace Edge.Agent.Pipeline;
+
+/// <summary>A loaded, canary-checked bundle and the thresholds the agent alarms with.</summary>
+/// <param name="ImageThreshold">The bundle's calibrated image threshold; null for an uncalibrated bundle.</param>
+/// <param name="PixelThreshold">The bundle's pixel threshold (draws the alarm box); null for an uncalibrated bundle.</param>
+public sealed record ActiveModel(BundleModel Model, double? ImageThreshold, double? PixelThreshold) : IDisposable
+{
+    public string Version => Model.Manifest.ModelVersion.ToString();
+
+    public void Dispose() => Model.Dispose();
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Edge.Agent.Alarms;
+using Edge.Agent.Cameras.Frames;
+using Edge.Agent.Configuration;
+using Edge.Agent.Health;
+using Edge.Agent.Snapshots;
+using Edge.Detection;
+using Edge.Imaging.Preprocessing;
+
+namespace Edge.Agent.Pipeline;
+
+/// <summary>
+/// One camera's scoring, on that camera's worker thread: preprocess the frame straight into the detector's input,
+/// detect, limit the score to the ROI, find the alarm box, hand the scored frame to the alarm logic and, for alarm
+/// messages, write the snapshot. Owns its detector and buffers; not thread-safe.
+/// </summary>
+public sealed class CameraScorer : IDisposable
+{
+    private readonly CameraConfig _camera;
+    private readonly ActiveModel _model;
+    private readonly Detector _detector;
+    private readonly FramePreprocessor _preprocessor;
+    private readonly AlarmPublisher _alarms;
+    private readonly HealthMetrics _metrics;
+    private readonly SnapshotStore? _snapshots;
+    private readonly double _threshold;
+    private readonly double _pixelThreshold;
+    private RoiMask? _roi;
+
+    public CameraScorer(
+        CameraConfig camera, ActiveModel model, AlarmConfig rules, AlarmPublisher alarms, HealthMetrics metrics, SnapshotStore? snapshots)
+    {
+        _camera = camera;
+        _model = model;
+        _alarms = alarms;
+        _metrics = metrics;
+        _snapshots = snapshots;
+        _threshold = camera.ThresholdFor(rules, model.ImageThreshold ?? double.NaN);
+        if (double.IsNaN(_threshold))
+        {
+            throw new Commands.StartupException(
+                $"camera {camera.Name}: the bundle {model.Version} is not calibrated and no threshold is configured; run 'edge-train calibrate' on the bundle or set alarms.threshold or cameras[].threshold");
+        }
+        // The box shows where the map is over the pixel threshold; an uncalibrated bundle has only the image threshold.
+        _pixelThreshold = model.PixelThreshold ?? _threshold;
+        _detector = model.Model.CreateDetector();
+        _preprocessor = new FramePreprocessor(model.Model.Preprocessing);
+    }
+
+    public string Camera => _camera.Name;
+
+    public double Threshold => _threshold;
+
+    /// <summary>The latest frame's score within the ROI.</summary>
+    public double LastScore { get; private set; }
+
+    /// <summary>Scores one frame; returns the alarm message it caused, if any (already in the outbox).</summary>
+    public AlarmEvent? Score(CameraFrame frame)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var view = frame.AsView();
+        _preprocessor.Run(view, _detector.Input);
+        var imageScore = _detector.Detect();
+        var size = _model.Model.InputSize;
+        if (_roi is null || _roi.FrameWidth != frame.Width || _roi.FrameHeight != frame.Height)
+        {
+            _roi = new RoiMask(_camera.Roi, frame.Width, frame.Height, size);
+        }
+        var verdict = MapRegions.Evaluate(_detector.Map, size, _roi, _pixelThreshold);
+        // Without an ROI the bundle's own image score (max or quantile) stands; with one, the highest pixel inside it.
+        var score = _roi.IsEverything ? imageScore : verdict.Score;
+        LastScore = score;
+        _metrics.InferenceTime(Stopwatch.GetElapsedTime(started));
+        var snapshot = _snapshots?.PathFor(_camera.Name, frame.TimestampUtc, frame.Sequence);
+        var alarm = _alarms.Publish(new ScoredFrame(_camera.Name, frame.TimestampUtc, score, _threshold, verdict.Box, snapshot, _model.Version));
+        if (alarm is not null && snapshot is not null && alarm.Kind != AlarmEventKind.End)
+        {
+            _snapshots!.Write(snapshot, view, _detector.Map, size);
+        }
+        return alarm;
+    }
+
+    public void Dispose() => _detector.Dispose();
+}

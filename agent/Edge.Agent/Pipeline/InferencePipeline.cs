@@ -1,0 +1,123 @@
+using System.Threading.Channels;
+using Edge.Agent.Alarms;
+using Edge.Agent.Cameras.Supervision;
+using Edge.Agent.Configuration;
+using Edge.Agent.Health;
+using Edge.Agent.Snapshots;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Agent.Pipeline;
+
+/// <summary>
+/// Cameras to alarms: every camera supervised and read through its bounded drop-oldest ring, each scored on its own
+/// worker by a <see cref="CameraScorer"/> against the loaded bundle. Ready once every camera has had a frame scored.
+/// Stopping drains the frame in hand; the alarms it caused are already in the durable outbox.
+/// </summary>
+public sealed partial class InferencePipeline : IFramePipeline
+{
+    private readonly AgentConfig _config;
+    private readonly ActiveModel _model;
+    private readonly AlarmPublisher _alarms;
+    private readonly HealthMetrics _metrics;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+
+    public InferencePipeline(AgentConfig config, ActiveModel model, AlarmPublisher alarms, HealthMetrics metrics, ILoggerFactory loggers)
+    {
+        _config = config;
+        _model = model;
+        _alarms = alarms;
+        _metrics = metrics;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<InferencePipeline>();
+        metrics.ModelVersion = model.Version;
+        metrics.ExecutionProvider = model.Model.Provider.ToString();
+    }
+
+    public async Task RunAsync(PipelineProgress progress, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var snapshots = _config.Snapshots.Enabled
+            ? new SnapshotStore(_config.SnapshotDirectory, (long)(_config.Snapshots.QuotaMegabytes * 1024 * 1024), _config.Snapshots.JpegQuality,
+                (float)(_model.PixelThreshold ?? _model.ImageThreshold ?? 1.0))
+            : null;
+        // Scorers first: an uncalibrated bundle without a configured threshold refuses to start before any camera opens.
+        var scorers = _config.Cameras.Select(c => new CameraScorer(c, _model, _config.Alarms, _alarms, _metrics, snapshots)).ToList();
+        var supervisors = _config.Cameras
+            .Select(c => new CameraSupervisor(c.Name, c.Source, c.Supervision, _loggers.CreateLogger($"Edge.Agent.Cameras.{c.Name}")))
+            .ToList();
+        try
+        {
+            var scoring = 0;
+            foreach (var camera in supervisors)
+            {
+                camera.StatusChanged += (_, status) =>
+                {
+                    _metrics.CameraState(camera.Name, status.ToString(), camera.Faults == 0 ? "" : camera.Faults.ToString());
+                    progress.ReportState(Summary(supervisors));
+                };
+                camera.Start();
+            }
+            progress.ReportState(Summary(supervisors));
+            LogScoring(_logger, _model.Version, _model.Model.Provider.ToString(), string.Join(", ", scorers.Select(s => $"{s.Camera} > {s.Threshold:G4}")));
+            await Task.WhenAll(supervisors.Select((camera, i) => Task.Run(() => ConsumeAsync(camera, scorers[i], progress, () =>
+            {
+                if (Interlocked.Increment(ref scoring) == supervisors.Count)
+                {
+                    progress.ReportReady();
+                }
+            }, stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var camera in supervisors)
+            {
+                camera.Dispose();
+            }
+            foreach (var scorer in scorers)
+            {
+                scorer.Dispose();
+            }
+        }
+    }
+
+    private async Task ConsumeAsync(CameraSupervisor camera, CameraScorer scorer, PipelineProgress progress, Action firstFrame, CancellationToken stoppingToken)
+    {
+        var first = true;
+        try
+        {
+            while (true)
+            {
+                var frame = await camera.Frames.ReadAsync(stoppingToken).ConfigureAwait(false);
+                scorer.Score(frame);
+                if (first)
+                {
+                    first = false;
+                    firstFrame();
+                }
+                _metrics.FrameProcessed(camera.Name);
+                _metrics.FramesDropped(camera.Name, camera.Frames.Dropped);
+                progress.Heartbeat();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (ChannelClosedException)
+        {
+            // The camera was given up (Failed) or stopped; its state says why.
+        }
+    }
+
+    private string Summary(List<CameraSupervisor> cameras)
+    {
+        var streaming = cameras.Count(c => c.Status.State == CameraState.Streaming);
+        return streaming == cameras.Count
+            ? $"scoring {cameras.Count} camera(s) with model {_model.Version}"
+            : $"{streaming}/{cameras.Count} camera(s) streaming, model {_model.Version}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring with model {Version} on {Provider}; alarm thresholds: {Thresholds}")]
+    private static partial void LogScoring(ILogger logger, string version, string provider, string thresholds);
+}

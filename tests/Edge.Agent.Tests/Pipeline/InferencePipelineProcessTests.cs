@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using Edge.Agent.Tests.Support;
+using Edge.Imaging;
+using Edge.Testing;
+
+namespace Edge.Agent.Tests.Pipeline;
+
+/// <summary>The agent process scoring a real ffmpeg camera with a real bundle and alarming through a real broker.</summary>
+[Collection(TrainedBundleCollection.Name)]
+public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : BrokerTest
+{
+    private const int NormalFrames = 30;
+    private const int DefectFrames = 20;
+
+    [Fact]
+    public void A_video_with_a_defective_stretch_raises_one_alarm_on_that_stretch_and_none_on_the_normal_one()
+    {
+        Assert.True(bundle.DefectScore > bundle.NormalScore, $"the trained bundle cannot tell the scenes apart: {bundle.DefectScore} vs {bundle.NormalScore}");
+        var clip = MakeClip();
+        var threshold = bundle.Threshold.ToString("R", CultureInfo.InvariantCulture);
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: $$"""
+            [ { "name": "line1", "ffmpeg": "-re -i {{clip}}", "health": false, "threshold": {{threshold}} } ]
+            """, model: bundle.Folder, alarms: """{ "holdSeconds": 0.5, "cooldownSeconds": 0, "hysteresis": 0.05 }""");
+        using var alarms = Broker.Subscribe("edge/plant1/box1/alarms/line1");
+        using var agent = AgentProcess.Start(["run", "--config", config]);
+
+        var messages = alarms.WaitUntil(m => m.Any(x => Event(x.Payload) == "end"), TimeSpan.FromSeconds(60));
+        agent.Terminate();
+        agent.WaitForExit(Patience);
+
+        var first = messages.Select(m => JsonDocument.Parse(m.Payload).RootElement).TakeWhile(j => j.GetProperty("event").GetString() != "end").ToList();
+        var start = Assert.Single(first, j => j.GetProperty("event").GetString() == "start");
+        var snapshot = start.GetProperty("snapshot").GetString()!;
+        // Snapshots are named <time>-<frame number>.jpg: the frame that started the alarm is in the defective stretch
+        // (after the k-of-n debounce), never in the normal one before it.
+        var frame = int.Parse(Path.GetFileNameWithoutExtension(snapshot).Split('-')[^1], CultureInfo.InvariantCulture);
+        Assert.InRange(frame, NormalFrames, NormalFrames + DefectFrames - 1);
+        Assert.Equal("1.0.0", start.GetProperty("modelVersion").GetString());
+        Assert.Equal(bundle.Threshold, start.GetProperty("threshold").GetDouble(), 5);
+        var box = start.GetProperty("box").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        Assert.InRange(box[0], 0, TrainedBundle.Size / 2 - 1);
+        Assert.InRange(box[1], 0, TrainedBundle.Size / 2 - 1);
+        var picture = ImageCodec.Load(snapshot);
+        Assert.Equal((TrainedBundle.Size, TrainedBundle.Size), (picture.Width, picture.Height));
+    }
+
+    [Fact]
+    public void Run_with_a_missing_bundle_refuses_to_start_in_one_line()
+    {
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""");
+
+        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"edge-agent run: cannot start: the model bundle '{Folder.File("no-bundle")}' cannot be used: The bundle folder '{Folder.File("no-bundle")}' does not exist", errors);
+    }
+
+    [Fact]
+    public void Run_with_a_damaged_bundle_refuses_to_start_naming_the_damaged_file()
+    {
+        var damaged = bundle.CalibratedCopy(Folder);
+        using (var stream = File.OpenWrite(Path.Combine(damaged, "encoder.onnx")))
+        {
+            stream.Position = 10;
+            stream.WriteByte(0x42);
+        }
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""", model: damaged);
+
+        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("edge-agent run: cannot start: the model bundle", errors, StringComparison.Ordinal);
+        Assert.Contains("encoder.onnx", errors, StringComparison.Ordinal);
+        Assert.Single(errors.Split('\n'));
+    }
+
+    [Fact]
+    public void Run_with_an_uncalibrated_bundle_and_no_threshold_refuses_to_start_and_says_how_to_fix_it()
+    {
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""", model: bundle.Folder);
+
+        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.Contains("is not calibrated and no threshold is configured; run 'edge-train calibrate'", errors, StringComparison.Ordinal);
+    }
+
+    private static string? Event(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("event").GetString();
+
+    /// <summary>Normal frames, then the same scene with the defect, then normal again, losslessly encoded at 10 fps.</summary>
+    private string MakeClip()
+    {
+        var frames = Folder.File("frames");
+        Directory.CreateDirectory(frames);
+        for (var i = 0; i < NormalFrames + DefectFrames + NormalFrames; i++)
+        {
+            var defective = i >= NormalFrames && i < NormalFrames + DefectFrames;
+            File.Copy(defective ? bundle.DefectImage : bundle.NormalImage, Path.Combine(frames, $"{i:D3}.png"));
+        }
+        var clip = Folder.File("clip.mkv");
+        ExternalTool.Run("ffmpeg", ["-v", "error", "-framerate", "10", "-i", Path.Combine(frames, "%03d.png"), "-c:v", "ffv1", clip]);
+        return clip;
+    }
+}
