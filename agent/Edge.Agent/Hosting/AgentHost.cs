@@ -1,6 +1,7 @@
 using Edge.Agent.Alarms;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
+using Edge.Agent.Http;
 using Edge.Agent.Mqtt;
 using Edge.Agent.Outbox;
 using Edge.Agent.Pipeline;
@@ -54,12 +55,18 @@ public static class AgentHost
         services.AddSingleton(sp => new AlarmPublisher(outbox, topics, config.Alarms));
         services.AddSingleton(sp => new MqttLink(config.Mqtt, topics, sp.GetRequiredService<ILogger<MqttLink>>(), announceStatus));
         services.AddSingleton(pipeline);
+        services.AddSingleton<LiveView>();
 
         services.AddHostedService(sp => sp.GetRequiredService<MqttLink>());
         services.AddHostedService<OutboxDispatcher>();
         if (announceStatus)
         {
             services.AddHostedService<HealthPublisher>();
+            if (config.Http.Enabled)
+            {
+                services.AddSingleton<LocalEndpoint>();
+                services.AddHostedService(sp => sp.GetRequiredService<LocalEndpoint>());
+            }
         }
         services.AddHostedService(sp => new SystemdNotifyService(
             sp.GetRequiredService<SystemdNotifier>(),

@@ -3,6 +3,7 @@ using Edge.Agent.Alarms;
 using Edge.Agent.Cameras.Frames;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
+using Edge.Agent.Http;
 using Edge.Agent.Snapshots;
 using Edge.Detection;
 using Edge.Imaging.Preprocessing;
@@ -23,13 +24,15 @@ public sealed class CameraScorer : IDisposable
     private readonly AlarmPublisher _alarms;
     private readonly HealthMetrics _metrics;
     private readonly SnapshotStore? _snapshots;
+    private readonly LiveView? _live;
     private readonly double _threshold;
     private readonly double _pixelThreshold;
     private RoiMask? _roi;
 
     public CameraScorer(
-        CameraConfig camera, ActiveModel model, AlarmConfig rules, AlarmPublisher alarms, HealthMetrics metrics, SnapshotStore? snapshots)
+        CameraConfig camera, ActiveModel model, AlarmConfig rules, AlarmPublisher alarms, HealthMetrics metrics, SnapshotStore? snapshots, LiveView? live = null)
     {
+        _live = live;
         _camera = camera;
         _model = model;
         _alarms = alarms;
@@ -76,6 +79,11 @@ public sealed class CameraScorer : IDisposable
         if (alarm is not null && snapshot is not null && alarm.Kind != AlarmEventKind.End)
         {
             _snapshots!.Write(snapshot, view, _detector.Map, size);
+        }
+        _live?.Offer(_camera.Name, view, _detector.Map, size, score, _threshold);
+        if (alarm is not null)
+        {
+            _live?.Alarm(alarm);
         }
         return alarm;
     }

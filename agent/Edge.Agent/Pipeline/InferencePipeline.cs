@@ -3,6 +3,7 @@ using Edge.Agent.Alarms;
 using Edge.Agent.Cameras.Supervision;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
+using Edge.Agent.Http;
 using Edge.Agent.Snapshots;
 using Microsoft.Extensions.Logging;
 
@@ -21,9 +22,11 @@ public sealed partial class InferencePipeline : IFramePipeline
     private readonly HealthMetrics _metrics;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private readonly LiveView? _live;
 
-    public InferencePipeline(AgentConfig config, ActiveModel model, AlarmPublisher alarms, HealthMetrics metrics, ILoggerFactory loggers)
+    public InferencePipeline(AgentConfig config, ActiveModel model, AlarmPublisher alarms, HealthMetrics metrics, ILoggerFactory loggers, LiveView? live = null)
     {
+        _live = live;
         _config = config;
         _model = model;
         _alarms = alarms;
@@ -42,7 +45,7 @@ public sealed partial class InferencePipeline : IFramePipeline
                 (float)(_model.PixelThreshold ?? _model.ImageThreshold ?? 1.0))
             : null;
         // Scorers first: an uncalibrated bundle without a configured threshold refuses to start before any camera opens.
-        var scorers = _config.Cameras.Select(c => new CameraScorer(c, _model, _config.Alarms, _alarms, _metrics, snapshots)).ToList();
+        var scorers = _config.Cameras.Select(c => new CameraScorer(c, _model, _config.Alarms, _alarms, _metrics, snapshots, _live)).ToList();
         var supervisors = _config.Cameras
             .Select(c => new CameraSupervisor(c.Name, c.Source, c.Supervision, _loggers.CreateLogger($"Edge.Agent.Cameras.{c.Name}")))
             .ToList();

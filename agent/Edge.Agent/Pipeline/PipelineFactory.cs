@@ -29,6 +29,7 @@ public static class PipelineFactory
         var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Edge.Agent.Model");
         var model = ModelLoader.Load(config.Model.Bundle, config.OnnxRuntime, logger);
         return sp => new InferencePipeline(
-            config, model, sp.GetRequiredService<AlarmPublisher>(), sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>());
+            config, model, sp.GetRequiredService<AlarmPublisher>(), sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<Http.LiveView>());
     }
 }

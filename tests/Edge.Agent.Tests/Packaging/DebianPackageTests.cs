@@ -42,7 +42,8 @@ public sealed partial class DebianPackageTests(DebianPackageFixture package) : I
         var control = File.ReadAllText(Path.Combine(package.Control, "control"));
 
         Assert.Contains("Architecture: all", control, StringComparison.Ordinal);
-        Assert.Matches(@"Depends:.*dotnet-runtime-10\.0", control);
+        // The local HTTP endpoint runs on ASP.NET Core: the plain .NET runtime is not enough.
+        Assert.Matches(@"Depends: aspnetcore-runtime-10\.0,", control);
         Assert.Matches(@"Depends:.*libpng16-16", control);
         Assert.Matches(@"Depends:.*libturbojpeg0", control);
         Assert.Matches(@"Depends:.*ffmpeg", control);

@@ -14,18 +14,22 @@ public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : Broker
     private const int DefectFrames = 20;
 
     [Fact]
-    public void A_video_with_a_defective_stretch_raises_one_alarm_on_that_stretch_and_none_on_the_normal_one()
+    public async Task A_video_with_a_defective_stretch_raises_one_alarm_on_that_stretch_and_none_on_the_normal_one()
     {
         Assert.True(bundle.DefectScore > bundle.NormalScore, $"the trained bundle cannot tell the scenes apart: {bundle.DefectScore} vs {bundle.NormalScore}");
         var clip = MakeClip();
+        var httpPort = FreePort.Pick();
         var threshold = bundle.Threshold.ToString("R", CultureInfo.InvariantCulture);
         var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: $$"""
             [ { "name": "line1", "ffmpeg": "-re -i {{clip}}", "health": false, "threshold": {{threshold}} } ]
-            """, model: bundle.Folder, alarms: """{ "holdSeconds": 0.5, "cooldownSeconds": 0, "hysteresis": 0.05 }""");
+            """, model: bundle.Folder, alarms: """{ "holdSeconds": 0.5, "cooldownSeconds": 0, "hysteresis": 0.05 }""", httpPort: httpPort);
         using var alarms = Broker.Subscribe("edge/plant1/box1/alarms/line1");
         using var agent = AgentProcess.Start(["run", "--config", config]);
 
         var messages = alarms.WaitUntil(m => m.Any(x => Event(x.Payload) == "end"), TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        var latest = await http.GetByteArrayAsync(new Uri("/cameras/line1/latest.jpg", UriKind.Relative));
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
         agent.Terminate();
         agent.WaitForExit(Patience);
 
@@ -43,6 +47,10 @@ public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : Broker
         Assert.InRange(box[1], 0, TrainedBundle.Size / 2 - 1);
         var picture = ImageCodec.Load(snapshot);
         Assert.Equal((TrainedBundle.Size, TrainedBundle.Size), (picture.Width, picture.Height));
+        // The local page shows the camera's latest frame and the alarm.
+        var live = ImageCodec.Decode(latest);
+        Assert.Equal((TrainedBundle.Size, TrainedBundle.Size), (live.Width, live.Height));
+        Assert.Contains(start.GetProperty("id").GetString()!, page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Edge.Agent.Tests.Support;
 /// <summary>Writes agent.json files for tests: a broker on a test port, state in a temp folder, no cameras unless given.</summary>
 public static class AgentConfigFile
 {
-    public static string Write(TempFolder folder, int brokerPort, string cameras = "[]", string? model = null, string alarms = "{}")
+    public static string Write(TempFolder folder, int brokerPort, string cameras = "[]", string? model = null, string alarms = "{}", int? httpPort = null)
     {
         var path = folder.File("agent.json");
         File.WriteAllText(path, $$"""
@@ -18,6 +18,7 @@ public static class AgentConfigFile
               "model": { "bundle": "{{model ?? folder.Path + "/no-bundle"}}" },
               "alarms": {{alarms}},
               "health": { "intervalSeconds": 0.5 },
+              "http": {{(httpPort is { } port ? $"{{ \"port\": {port} }}" : "{ \"enabled\": false }")}},
               "cameras": {{cameras}},
             }
             """);

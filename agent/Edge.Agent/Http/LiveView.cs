@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Edge.Agent.Alarms;
+using Edge.Imaging;
+using Edge.Imaging.Heatmaps;
+
+namespace Edge.Agent.Http;
+
+/// <summary>
+/// What the local page shows: each camera's latest frame with its defect map and score, and the recent alarms.
+/// Pipeline workers offer frames; a copy is kept at most every <see cref="Interval"/>, so the page costs the pipeline
+/// one copy every half second, not one per frame. JPEGs are made only when the page asks. Thread-safe.
+/// </summary>
+public sealed class LiveView
+{
+    public const int RecentAlarmCount = 50;
+
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    private readonly Dictionary<string, CameraView> _cameras = new(StringComparer.Ordinal);
+    private readonly LinkedList<AlarmEvent> _alarms = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>Keeps a copy of the frame and its map when the last copy of this camera is older than <see cref="Interval"/>.</summary>
+    public void Offer(string camera, ImageView frame, ReadOnlySpan<float> map, int mapSize, double score, double threshold)
+    {
+        CameraView view;
+        lock (_gate)
+        {
+            if (!_cameras.TryGetValue(camera, out view!))
+            {
+                view = _cameras[camera] = new CameraView();
+            }
+        }
+        lock (view)
+        {
+            if (view.Copied != 0 && Stopwatch.GetElapsedTime(view.Copied) < Interval)
+            {
+                return;
+            }
+            if (view.Frame is null || view.Frame.Width != frame.Width || view.Frame.Height != frame.Height)
+            {
+                view.Frame = new Image(frame.Width, frame.Height, PixelLayout.Rgb);
+                view.Picture = new Image(frame.Width, frame.Height, PixelLayout.Rgb);
+            }
+            CopyAsRgb(frame, view.Frame);
+            if (view.Map.Length != map.Length)
+            {
+                view.Map = new float[map.Length];
+            }
+            map.CopyTo(view.Map);
+            view.MapSize = mapSize;
+            view.Score = score;
+            view.Threshold = threshold;
+            view.Copied = Stopwatch.GetTimestamp();
+            view.TimeUtc = DateTime.UtcNow;
+        }
+    }
+
+    public void Alarm(AlarmEvent alarm)
+    {
+        lock (_gate)
+        {
+            _alarms.AddFirst(alarm);
+            if (_alarms.Count > RecentAlarmCount)
+            {
+                _alarms.RemoveLast();
+            }
+        }
+    }
+
+    public IReadOnlyList<AlarmEvent> RecentAlarms
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _alarms];
+            }
+        }
+    }
+
+    /// <summary>Latest score, threshold and time per camera that has offered a frame.</summary>
+    public IReadOnlyDictionary<string, (double Score, double Threshold, DateTime TimeUtc)> Scores
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cameras.Where(c => c.Value.Frame is not null).ToDictionary(
+                    c => c.Key, c => { lock (c.Value) { return (c.Value.Score, c.Value.Threshold, c.Value.TimeUtc); } }, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The camera's latest frame with its heatmap (full colour at the threshold), as JPEG; null before its first frame.</summary>
+    public byte[]? LatestJpeg(string camera)
+    {
+        CameraView? view;
+        lock (_gate)
+        {
+            _cameras.TryGetValue(camera, out view);
+        }
+        if (view is null)
+        {
+            return null;
+        }
+        lock (view)
+        {
+            if (view.Frame is null || view.Picture is null)
+            {
+                return null;
+            }
+            var overlay = new HeatmapOverlay(new HeatmapStyle { Low = 0, High = (float)Math.Max(view.Threshold, 1e-12), Opacity = 0.45f });
+            overlay.Render(view.Map, view.MapSize, view.MapSize, view.Frame.AsView(), view.Picture);
+            return ImageCodec.Encode(view.Picture.AsView(), ImageFormat.Jpeg, 85);
+        }
+    }
+
+    private static void CopyAsRgb(ImageView frame, Image destination)
+    {
+        if (frame.Layout == PixelLayout.Rgb)
+        {
+            for (var y = 0; y < frame.Height; y++)
+            {
+                frame.Row(y)[..(frame.Width * 3)].CopyTo(destination.Row(y));
+            }
+            return;
+        }
+        var channels = (int)frame.Layout;
+        for (var y = 0; y < frame.Height; y++)
+        {
+            var source = frame.Row(y);
+            var target = destination.Row(y);
+            for (var x = 0; x < frame.Width; x++)
+            {
+                // Grey frames fill all three channels; colour frames with alpha drop it.
+                var pixel = source.Slice(x * channels, channels);
+                target[x * 3] = pixel[0];
+                target[x * 3 + 1] = pixel[channels >= 3 ? 1 : 0];
+                target[x * 3 + 2] = pixel[channels >= 3 ? 2 : 0];
+            }
+        }
+    }
+
+    private sealed class CameraView
+    {
+        public Image? Frame;
+        public Image? Picture;
+        public float[] Map = [];
+        public int MapSize;
+        public double Score;
+        public double Threshold;
+        public long Copied;
+        public DateTime TimeUtc;
+    }
+}
