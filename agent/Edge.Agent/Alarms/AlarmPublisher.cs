@@ -30,8 +30,11 @@ public sealed class AlarmPublisher
     /// <summary>Takes one scored frame; returns the alarm message it caused (already in the outbox), if any.</summary>
     public AlarmEvent? Publish(ScoredFrame frame)
     {
-        ArgumentNullException.ThrowIfNull(frame);
-        var tracker = _trackers.GetOrAdd(frame.Camera, _ => new AlarmTracker(_rules, _newId));
+        // TryGetValue first: GetOrAdd's factory would be a new delegate on every frame.
+        if (!_trackers.TryGetValue(frame.Camera, out var tracker))
+        {
+            tracker = _trackers.GetOrAdd(frame.Camera, new AlarmTracker(_rules, _newId));
+        }
         var alarm = tracker.Observe(frame);
         if (alarm is not null)
         {

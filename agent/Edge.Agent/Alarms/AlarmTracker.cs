@@ -35,7 +35,6 @@ public sealed class AlarmTracker
     /// <summary>Takes the next frame of the camera (in time order) and returns the message it causes, if any.</summary>
     public AlarmEvent? Observe(ScoredFrame frame)
     {
-        ArgumentNullException.ThrowIfNull(frame);
         return _active is { } active ? ObserveActive(active, frame) : ObserveIdle(frame);
     }
 
