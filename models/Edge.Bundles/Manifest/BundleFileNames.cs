@@ -5,11 +5,14 @@ public static class BundleFileNames
 {
     public const string Manifest = "manifest.json";
 
-    /// <summary>Reserved for the signature over <see cref="Manifest"/> (written by a later signing step, never listed in the manifest).</summary>
+    /// <summary>Reserved for the signature over <see cref="Manifest"/> (written by <c>Signing.BundleSignature</c>, never listed in the manifest).</summary>
     public const string Signature = "manifest.sig";
 
     /// <summary>Where the manifest is written before its atomic rename; a leftover one is ignored and never read.</summary>
     public const string ManifestTemp = "manifest.json.tmp";
+
+    /// <summary>Where the signature is written before its atomic rename; a leftover one is ignored and never read.</summary>
+    public const string SignatureTemp = "manifest.sig.tmp";
 
     public const string GraphExtension = ".onnx";
 
@@ -27,7 +30,7 @@ public static class BundleFileNames
 
     public static IReadOnlyList<BundleGraph> AllGraphs { get; } = Enum.GetValues<BundleGraph>();
 
-    public static bool IsReserved(string name) => name is Manifest or Signature or ManifestTemp;
+    public static bool IsReserved(string name) => name is Manifest or Signature or ManifestTemp or SignatureTemp;
 
     /// <summary>
     /// Bundle files are flat, portable names: letters, digits, '.', '_', '-', not starting with '.',
