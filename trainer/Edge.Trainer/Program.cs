@@ -15,6 +15,9 @@ public static class Program
             ExportCommand.Create(),
             EvaluateCommand.Create(),
             CalibrateCommand.Create(),
+            KeygenCommand.Create(),
+            SignCommand.Create(),
+            PackCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -1,3 +1,4 @@
+using Edge.Bundles.Signing;
 using Edge.Bundles.Validation;
 using Edge.Imaging;
 using Edge.Inference;
@@ -39,5 +40,5 @@ internal static class CommandErrors
 
     private static bool IsUserError(Exception e) => e is ArgumentException or IOException or UnauthorizedAccessException
         or InvalidDataException or ImagingException or OnnxFormatException or FormatException or UserInputException
-        or BundleException or InferenceException;
+        or BundleException or InferenceException or SignatureException;
 }
