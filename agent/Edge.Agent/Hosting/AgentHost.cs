@@ -5,6 +5,8 @@ using Edge.Agent.Http;
 using Edge.Agent.Mqtt;
 using Edge.Agent.Outbox;
 using Edge.Agent.Pipeline;
+using Edge.Agent.Updates;
+using Edge.Fleet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -62,6 +64,12 @@ public static class AgentHost
         if (announceStatus)
         {
             services.AddHostedService<HealthPublisher>();
+            services.AddSingleton(new FleetTopics(config.Site, config.Device));
+            services.AddSingleton(_ => new ReplayGuard(
+                Path.Combine(config.StateDirectory, "updates", "seen-commands.json"), TimeSpan.FromMinutes(config.Updates.ReplayWindowMinutes)));
+            services.AddSingleton<ModelCommandInbox>();
+            // Built with the other hosted services, before the link starts: the inbox subscribes in its constructor.
+            services.AddHostedService<ModelUpdater>();
             if (config.Http.Enabled)
             {
                 services.AddSingleton<LocalEndpoint>();
