@@ -52,7 +52,7 @@ internal static class ScoreCommand
                 }
                 preprocessor.Run(image.AsView(), detector.Input);
                 var score = detector.Detect(classId);
-                var roi = new RoiMask([], image.Width, image.Height, size);
+                var roi = new RoiMask([], image.Width, image.Height, new PixelRect(0, 0, image.Width, image.Height), size);
                 var verdict = MapRegions.Evaluate(detector.Map, size, roi, model.PixelThreshold ?? model.ImageThreshold ?? double.PositiveInfinity);
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {

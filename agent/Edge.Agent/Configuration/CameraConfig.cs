@@ -1,3 +1,4 @@
+using Edge.Imaging;
 using Edge.Agent.Cameras.Sources;
 using Edge.Agent.Cameras.Supervision;
 
@@ -30,6 +31,25 @@ public sealed record CameraConfig
     public bool InRegionOfInterest(double x, double y) => RoiPolygon.InAny(Roi, x, y);
 
     /// <summary>Reads one camera; null when it has a problem (recorded).</summary>
+    /// <summary>The part of the frame the model sees, [x, y, width, height] in frame pixels; null = the whole frame.</summary>
+    public PixelRect? Crop { get; init; }
+
+    private static PixelRect? ReadCrop(ConfigReader r)
+    {
+        if (!r.Has("crop"))
+        {
+            return null;
+        }
+        var items = r.Array("crop");
+        var values = items.Select(i => i.Item is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var n) ? n : -1).ToList();
+        if (values.Count != 4 || values.Any(v => v < 0) || values[2] == 0 || values[3] == 0)
+        {
+            r.Problem("crop", "must be [x, y, width, height] in frame pixels: whole numbers, x and y >= 0, width and height > 0");
+            return null;
+        }
+        return new PixelRect(values[0], values[1], values[2], values[3]);
+    }
+
     internal static CameraConfig? Read(ConfigReader r)
     {
         var name = TopicName.Check(r, "name");
@@ -37,9 +57,10 @@ public sealed record CameraConfig
         var supervision = CameraSupervisionReader.Read(r);
         var threshold = r.OptionalDouble("threshold", 0, double.MaxValue);
         var roi = RoiPolygon.ReadAll(r, "roi");
+        var crop = ReadCrop(r);
         r.RejectUnknownKeys();
         return name is null || source is null
             ? null
-            : new CameraConfig { Name = name, Source = source, Supervision = supervision, Threshold = threshold, Roi = roi };
+            : new CameraConfig { Name = name, Source = source, Supervision = supervision, Threshold = threshold, Roi = roi, Crop = crop };
     }
 }

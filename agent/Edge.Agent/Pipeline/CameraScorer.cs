@@ -6,6 +6,7 @@ using Edge.Agent.Health;
 using Edge.Agent.Http;
 using Edge.Agent.Snapshots;
 using Edge.Detection;
+using Edge.Imaging;
 using Edge.Imaging.Preprocessing;
 
 namespace Edge.Agent.Pipeline;
@@ -62,13 +63,13 @@ public sealed class CameraScorer : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var view = frame.AsView();
-        _preprocessor.Run(view, _detector.Input);
-        var imageScore = _detector.Detect();
         var size = _model.Model.InputSize;
         if (_roi is null || _roi.FrameWidth != frame.Width || _roi.FrameHeight != frame.Height)
         {
-            _roi = new RoiMask(_camera.Roi, frame.Width, frame.Height, size);
+            _roi = new RoiMask(_camera.Roi, frame.Width, frame.Height, RegionOf(frame.Width, frame.Height), size);
         }
+        _preprocessor.Run(view, _roi.Region, _detector.Input);
+        var imageScore = _detector.Detect();
         var verdict = MapRegions.Evaluate(_detector.Map, size, _roi, _pixelThreshold);
         // Without an ROI the bundle's own image score (max or quantile) stands; with one, the highest pixel inside it.
         var score = _roi.IsEverything ? imageScore : verdict.Score;
@@ -89,4 +90,18 @@ public sealed class CameraScorer : IDisposable
     }
 
     public void Dispose() => _detector.Dispose();
+
+    /// <summary>The camera's crop, or the whole frame; a crop reaching past the frame is refused, naming both sizes.</summary>
+    private PixelRect RegionOf(int width, int height)
+    {
+        if (_camera.Crop is not { } crop)
+        {
+            return new PixelRect(0, 0, width, height);
+        }
+        if (crop.Right > width || crop.Bottom > height)
+        {
+            throw new InvalidOperationException($"camera {_camera.Name}: crop {crop} reaches past the {width}x{height} frame");
+        }
+        return crop;
+    }
 }

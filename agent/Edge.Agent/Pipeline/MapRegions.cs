@@ -45,15 +45,15 @@ public static class MapRegions
             left = right = bestIndex % mapSize;
             top = bottom = bestIndex / mapSize;
         }
-        return new FrameVerdict(best, ToFrame(left, top, right, bottom, mapSize, roi.FrameWidth, roi.FrameHeight));
+        return new FrameVerdict(best, ToFrame(left, top, right, bottom, mapSize, roi.Region));
     }
 
-    private static AlarmBox ToFrame(int left, int top, int right, int bottom, int mapSize, int width, int height)
+    private static AlarmBox ToFrame(int left, int top, int right, int bottom, int mapSize, Imaging.PixelRect region)
     {
-        var x0 = (int)Math.Floor((double)left * width / mapSize);
-        var y0 = (int)Math.Floor((double)top * height / mapSize);
-        var x1 = (int)Math.Ceiling((double)(right + 1) * width / mapSize);
-        var y1 = (int)Math.Ceiling((double)(bottom + 1) * height / mapSize);
+        var x0 = region.X + (int)Math.Floor((double)left * region.Width / mapSize);
+        var y0 = region.Y + (int)Math.Floor((double)top * region.Height / mapSize);
+        var x1 = region.X + (int)Math.Ceiling((double)(right + 1) * region.Width / mapSize);
+        var y1 = region.Y + (int)Math.Ceiling((double)(bottom + 1) * region.Height / mapSize);
         return new AlarmBox(x0, y0, Math.Max(1, x1 - x0), Math.Max(1, y1 - y0));
     }
 }

@@ -1,4 +1,5 @@
 using Edge.Agent.Configuration;
+using Edge.Imaging;
 
 namespace Edge.Agent.Pipeline;
 
@@ -11,17 +12,19 @@ public sealed class RoiMask
     private readonly bool[] _inside;
 
     /// <param name="polygons">The regions of interest in frame pixels; none means the whole frame.</param>
-    public RoiMask(IReadOnlyList<RoiPolygon> polygons, int frameWidth, int frameHeight, int mapSize)
+    /// <param name="region">The part of the frame the map covers (the camera's crop, or the whole frame).</param>
+    public RoiMask(IReadOnlyList<RoiPolygon> polygons, int frameWidth, int frameHeight, PixelRect region, int mapSize)
     {
         ArgumentNullException.ThrowIfNull(polygons);
         FrameWidth = frameWidth;
         FrameHeight = frameHeight;
+        Region = region;
         _inside = new bool[mapSize * mapSize];
         for (var v = 0; v < mapSize; v++)
         {
             for (var u = 0; u < mapSize; u++)
             {
-                double x = (u + 0.5) * frameWidth / mapSize, y = (v + 0.5) * frameHeight / mapSize;
+                double x = region.X + (u + 0.5) * region.Width / mapSize, y = region.Y + (v + 0.5) * region.Height / mapSize;
                 _inside[v * mapSize + u] = RoiPolygon.InAny(polygons, x, y);
             }
         }
@@ -31,6 +34,9 @@ public sealed class RoiMask
     public int FrameWidth { get; }
 
     public int FrameHeight { get; }
+
+    /// <summary>The frame region under the map, in frame pixels.</summary>
+    public PixelRect Region { get; }
 
     /// <summary>True when no pixel is masked out (no ROI, or one covering the frame).</summary>
     public bool IsEverything { get; }

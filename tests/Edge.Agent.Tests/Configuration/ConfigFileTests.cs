@@ -75,7 +75,7 @@ public class ConfigFileTests
               "onnxRuntime": { "providers": ["Cuda", "Gpu", "Cuda"] },
               "cameras": [
                 { "name": "a", "ffmpeg": "-i x", "v4l2": "/dev/video0" },
-                { "name": "b", "folder": "/frames", "bufferCount": 3, "roi": [[[0, 0], [1, 1]]] },
+                { "name": "b", "folder": "/frames", "bufferCount": 3, "roi": [[[0, 0], [1, 1]]], "crop": [0, 0, 0, 5] },
                 { "folder": "/f" },
                 7 ] }
             """);
@@ -98,6 +98,7 @@ public class ConfigFileTests
                 "$.cameras[0]: has ffmpeg and v4l2: exactly one source per camera",
                 "$.cameras[1].bufferCount: is only for v4l2 cameras",
                 "$.cameras[1].roi[0]: must be a list of at least 3 [x, y] points",
+                "$.cameras[1].crop: must be [x, y, width, height] in frame pixels: whole numbers, x and y >= 0, width and height > 0",
                 "$.cameras[2].name: is required",
                 "$.cameras[3]: must be an object",
             ],
@@ -158,7 +159,7 @@ public class ConfigFileTests
             { "site": "s", "device": "d", "mqtt": { "host": "h" }, "model": { "bundle": "/b" },
               "cameras": [
                 { "name": "ff", "ffmpeg": "-i rtsp://cam/1", "width": 320, "height": 240, "framesPerSecond": 5, "pixelFormat": "gray8",
-                  "threshold": 0.7, "roi": [[[0, 0], [100, 0], [100, 50]]],
+                  "threshold": 0.7, "roi": [[[0, 0], [100, 0], [100, 50]]], "crop": [10, 20, 300, 200],
                   "supervision": { "stallTimeoutSeconds": 4, "initialBackoffSeconds": 0.5, "maxBackoffSeconds": 8, "queueCapacity": 2 },
                   "health": false },
                 { "name": "usb", "v4l2": "/dev/video3", "inputFormat": "mjpeg", "bufferCount": 6, "width": 1280, "height": 720,
@@ -169,6 +170,8 @@ public class ConfigFileTests
         var ff = config.Cameras[0];
         Assert.Equal(new FfmpegSourceSettings("-i rtsp://cam/1") { Width = 320, Height = 240, FramesPerSecond = 5, PixelFormat = FramePixelFormat.Gray8 }, ff.Source);
         Assert.Equal(0.7, ff.Threshold);
+        Assert.Equal(new Edge.Imaging.PixelRect(10, 20, 300, 200), ff.Crop);
+        Assert.Null(config.Cameras[1].Crop);
         Assert.Equal(TimeSpan.FromSeconds(4), ff.Supervision.StallTimeout);
         Assert.Equal(TimeSpan.FromSeconds(0.5), ff.Supervision.InitialBackoff);
         Assert.Equal(TimeSpan.FromSeconds(8), ff.Supervision.MaxBackoff);
