@@ -44,10 +44,12 @@ internal static class FitCommand
                 e.Cancel = true;
                 cancel.Cancel();
             };
+            var history = new List<TrainingProgress>();
             var trainer = new PvqaeTrainer(options, dataset)
             {
                 Progress = p =>
                 {
+                    history.Add(p);
                     log.WriteLine(JsonSerializer.Serialize(p));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{p.Phase,-11} step {p.Step,5}/{p.TotalSteps}  loss {p.Loss:F4}  recon {p.Reconstruction:F4}  vq {p.Vq:F4}  budget {p.Budget:F4}  perplexity [{string.Join(" ", p.Perplexity.Select(x => x.ToString("F1", CultureInfo.InvariantCulture)))}]  {p.ElapsedSeconds:F0}s"));
@@ -60,6 +62,7 @@ internal static class FitCommand
             {
                 TrainingRun.For(trainer.Config, dataset).Save(runFolder, model, prior);
             }
+            LossCurve.Write(runFolder, history);
             Console.WriteLine($"saved the run to {runFolder}");
             return 0;
         }));
