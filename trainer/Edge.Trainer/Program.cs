@@ -18,6 +18,7 @@ public static class Program
             KeygenCommand.Create(),
             SignCommand.Create(),
             PackCommand.Create(),
+            DevicesCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
