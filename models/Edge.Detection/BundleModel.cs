@@ -42,8 +42,11 @@ public sealed class BundleModel : IDisposable
         Load(Bundle.Open(folder), settings, logger);
 
     /// <exception cref="Inference.InferenceException">A graph does not load, or its inputs are not the bundle contract's.</exception>
-    public static BundleModel Load(Bundle bundle, SessionSettings? settings = null, ILogger? logger = null) =>
-        Load(bundle, bundle?.Manifest.Scoring!, settings, logger);
+    public static BundleModel Load(Bundle bundle, SessionSettings? settings = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return Load(bundle, bundle.Manifest.Scoring, settings, logger);
+    }
 
     /// <summary>Loads the bundle to score by <paramref name="scoring"/> instead of its manifest's method (for ablations).</summary>
     public static BundleModel Load(Bundle bundle, ScoringSpec scoring, SessionSettings? settings = null, ILogger? logger = null)
