@@ -3,6 +3,12 @@ using Xunit.Abstractions;
 
 namespace Edge.Torch.Tests;
 
+/// <summary>
+/// Runs alone: VmRSS is the whole test process's, so test classes running beside it in parallel (xunit's default)
+/// would add their own allocations to the measured growth.
+/// </summary>
+[CollectionDefinition(nameof(MemoryStabilityTests), DisableParallelization = true)]
+[Collection(nameof(MemoryStabilityTests))]
 public class MemoryStabilityTests(ITestOutputHelper output)
 {
     private static long ResidentKilobytes()

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using Edge.Agent.Cameras.Supervision;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Microsoft.Extensions.Logging;
@@ -27,72 +25,10 @@ public sealed class CaptureOnlyPipeline : IFramePipeline
     public async Task RunAsync(PipelineProgress progress, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        var supervisors = _cameras
-            .Select(c => new CameraSupervisor(c.Name, c.Source, c.Supervision, _loggers.CreateLogger($"Edge.Agent.Cameras.{c.Name}")))
-            .ToList();
-        try
-        {
-            var streaming = 0;
-            foreach (var camera in supervisors)
-            {
-                camera.StatusChanged += (_, status) =>
-                {
-                    _metrics.CameraState(camera.Name, status.ToString(), camera.Faults == 0 ? "" : camera.Faults.ToString());
-                    progress.ReportState(Summary(supervisors));
-                };
-                camera.Start();
-            }
-            progress.ReportState(Summary(supervisors));
-            await Task.WhenAll(supervisors.Select(camera => ConsumeAsync(camera, progress, () =>
-            {
-                if (Interlocked.Increment(ref streaming) == supervisors.Count)
-                {
-                    progress.ReportReady();
-                }
-            }, stoppingToken))).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var camera in supervisors)
-            {
-                camera.Dispose();
-            }
-        }
-    }
-
-    private async Task ConsumeAsync(CameraSupervisor camera, PipelineProgress progress, Action firstFrame, CancellationToken stoppingToken)
-    {
-        var first = true;
-        try
-        {
-            while (true)
-            {
-                await camera.Frames.ReadAsync(stoppingToken).ConfigureAwait(false);
-                if (first)
-                {
-                    first = false;
-                    firstFrame();
-                }
-                _metrics.FrameProcessed(camera.Name);
-                _metrics.FramesDropped(camera.Name, camera.Frames.Dropped);
-                progress.Heartbeat();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        catch (ChannelClosedException)
-        {
-            // The camera was given up (Failed) or stopped; its state says why.
-        }
-    }
-
-    private static string Summary(List<CameraSupervisor> cameras)
-    {
-        var streaming = cameras.Count(c => c.Status.State == CameraState.Streaming);
-        return streaming == cameras.Count
+        using var cameras = new SupervisedCameras(_cameras, _metrics, _loggers);
+        string Summary() => cameras.Streaming == cameras.Count
             ? $"capturing {cameras.Count} camera(s), no model"
-            : $"{streaming}/{cameras.Count} camera(s) streaming, no model";
+            : $"{cameras.Streaming}/{cameras.Count} camera(s) streaming, no model";
+        await cameras.RunAsync(progress, Summary, static (_, _) => { }, ownThreads: false, stoppingToken).ConfigureAwait(false);
     }
 }

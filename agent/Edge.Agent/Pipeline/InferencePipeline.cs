@@ -1,6 +1,4 @@
-using System.Threading.Channels;
 using Edge.Agent.Alarms;
-using Edge.Agent.Cameras.Supervision;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Edge.Agent.Http;
@@ -46,79 +44,24 @@ public sealed partial class InferencePipeline : IFramePipeline
             : null;
         // Scorers first: an uncalibrated bundle without a configured threshold refuses to start before any camera opens.
         var scorers = _config.Cameras.Select(c => new CameraScorer(c, _model, _config.Alarms, _alarms, _metrics, snapshots, _live)).ToList();
-        var supervisors = _config.Cameras
-            .Select(c => new CameraSupervisor(c.Name, c.Source, c.Supervision, _loggers.CreateLogger($"Edge.Agent.Cameras.{c.Name}")))
-            .ToList();
+        var cameras = new SupervisedCameras(_config.Cameras, _metrics, _loggers);
         try
         {
-            var scoring = 0;
-            foreach (var camera in supervisors)
-            {
-                camera.StatusChanged += (_, status) =>
-                {
-                    _metrics.CameraState(camera.Name, status.ToString(), camera.Faults == 0 ? "" : camera.Faults.ToString());
-                    progress.ReportState(Summary(supervisors));
-                };
-                camera.Start();
-            }
-            progress.ReportState(Summary(supervisors));
+            string Summary() => cameras.Streaming == cameras.Count
+                ? $"scoring {cameras.Count} camera(s) with model {_model.Version}"
+                : $"{cameras.Streaming}/{cameras.Count} camera(s) streaming, model {_model.Version}";
             LogScoring(_logger, _model.Version, _model.Model.Provider.ToString(), string.Join(", ", scorers.Select(s => $"{s.Camera} > {s.Threshold:G4}")));
-            await Task.WhenAll(supervisors.Select((camera, i) => Task.Run(() => ConsumeAsync(camera, scorers[i], progress, () =>
-            {
-                if (Interlocked.Increment(ref scoring) == supervisors.Count)
-                {
-                    progress.ReportReady();
-                }
-            }, stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+            // Each camera on its own pool thread: scoring is CPU work and must not queue behind another camera's.
+            await cameras.RunAsync(progress, Summary, (i, frame) => scorers[i].Score(frame), ownThreads: true, stoppingToken).ConfigureAwait(false);
         }
         finally
         {
-            foreach (var camera in supervisors)
-            {
-                camera.Dispose();
-            }
+            cameras.Dispose();
             foreach (var scorer in scorers)
             {
                 scorer.Dispose();
             }
         }
-    }
-
-    private async Task ConsumeAsync(CameraSupervisor camera, CameraScorer scorer, PipelineProgress progress, Action firstFrame, CancellationToken stoppingToken)
-    {
-        var first = true;
-        try
-        {
-            while (true)
-            {
-                var frame = await camera.Frames.ReadAsync(stoppingToken).ConfigureAwait(false);
-                scorer.Score(frame);
-                if (first)
-                {
-                    first = false;
-                    firstFrame();
-                }
-                _metrics.FrameProcessed(camera.Name);
-                _metrics.FramesDropped(camera.Name, camera.Frames.Dropped);
-                progress.Heartbeat();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        catch (ChannelClosedException)
-        {
-            // The camera was given up (Failed) or stopped; its state says why.
-        }
-    }
-
-    private string Summary(List<CameraSupervisor> cameras)
-    {
-        var streaming = cameras.Count(c => c.Status.State == CameraState.Streaming);
-        return streaming == cameras.Count
-            ? $"scoring {cameras.Count} camera(s) with model {_model.Version}"
-            : $"{streaming}/{cameras.Count} camera(s) streaming, model {_model.Version}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring with model {Version} on {Provider}; alarm thresholds: {Thresholds}")]
