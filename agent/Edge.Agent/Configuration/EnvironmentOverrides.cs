@@ -13,13 +13,24 @@ public static class EnvironmentOverrides
 {
     public const string Prefix = "EDGE_";
 
-    /// <summary>The EDGE_ variables of this process.</summary>
+    // Variables of Edge's own tools that share the prefix but are not configuration keys: the ONNX Runtime library
+    // (read by Edge.Inference), the trainer's libtorch shim, and the demo's and setup script's settings.
+    private static readonly string[] OtherToolVariables = [Edge.Inference.Runtime.OrtNativeLibrary.EnvironmentVariable, "EDGE_TORCH_SHIM"];
+    private static readonly string[] OtherToolPrefixes = ["EDGE_DEMO_", "EDGE_SETUP_"];
+
+    /// <summary>True for an EDGE_ variable that overrides configuration (not one of another Edge tool's variables).</summary>
+    public static bool IsOverride(string name) =>
+        name.StartsWith(Prefix, StringComparison.Ordinal)
+        && !OtherToolVariables.Contains(name, StringComparer.Ordinal)
+        && !OtherToolPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>The EDGE_ configuration overrides of this process.</summary>
     public static IReadOnlyDictionary<string, string> FromProcess()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            if (entry.Key is string key && key.StartsWith(Prefix, StringComparison.Ordinal) && entry.Value is string value)
+            if (entry.Key is string key && IsOverride(key) && entry.Value is string value)
             {
                 result[key] = value;
             }
@@ -32,7 +43,7 @@ public static class EnvironmentOverrides
     {
         foreach (var (name, value) in variables.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+            if (!IsOverride(name))
             {
                 continue;
             }

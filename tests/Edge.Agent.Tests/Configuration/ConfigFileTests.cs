@@ -115,6 +115,24 @@ public class ConfigFileTests
     }
 
     [Fact]
+    public void The_variables_of_edges_other_tools_are_not_taken_for_configuration_overrides()
+    {
+        var config = Parse(Minimal, new Dictionary<string, string>
+        {
+            ["EDGE_ORT_LIBRARY"] = "/opt/ort/libonnxruntime.so",
+            ["EDGE_TORCH_SHIM"] = "/build/libedge_torch.so",
+            ["EDGE_DEMO_MINUTES"] = "1",
+            ["EDGE_SETUP_BENCH"] = "1",
+            ["EDGE_DEVICE"] = "box7",
+        });
+
+        Assert.Equal("box7", config.Device);
+        // Only those exact names are left alone: a near miss is still an unknown key.
+        Assert.Contains(ProblemsOf(Minimal, new Dictionary<string, string> { ["EDGE_TORCH_SHIMS"] = "x" }),
+            p => p.StartsWith("$.torch_shims: unknown key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Environment_variables_with_the_edge_prefix_override_keys_at_any_depth()
     {
         var config = Parse(Minimal, new Dictionary<string, string>
