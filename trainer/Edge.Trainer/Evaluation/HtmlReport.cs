@@ -59,13 +59,13 @@ public sealed class HtmlReport
         }
         html.Append("</table><h2>ROC</h2>");
         html.Append(Svg("image", RocCurve.Compute(images.Select(i => i.Score).ToArray(), images.Select(i => i.Sample.IsAnomalous).ToArray())));
+        // Every pixel of every image, gathered once: the pixel ROC, then (sorted, labels no longer needed) the heat scale.
+        var (allScores, labels) = EvaluationMetrics.Pixels(images);
         if (metrics.PixelAuroc is not null)
         {
-            var (scores, labels) = EvaluationMetrics.Pixels(images);
-            html.Append(Svg("pixel", RocCurve.Compute(scores, labels)));
+            html.Append(Svg("pixel", RocCurve.Compute(allScores, labels)));
         }
         html.Append("<h2>Gallery</h2><p>input, reconstruction, heatmap (one colour scale for all: 0 to the 99.9th percentile of every pixel score), ground truth</p>");
-        var (allScores, _) = EvaluationMetrics.Pixels(images);
         Array.Sort(allScores);
         var overlay = new HeatmapOverlay(new HeatmapStyle { Low = 0f, High = Math.Max(Scoring.Metrics.ScoreStatistics.Quantile(allScores, 0.999), 1e-12f), Opacity = 0.5f });
         foreach (var item in _gallery)
