@@ -17,8 +17,6 @@ using Edge.Inference.Sessions;
 using Edge.Testing;
 using Edge.Trainer.Data;
 using Edge.Trainer.Export;
-using Edge.Trainer.Model;
-using Edge.Trainer.Runs;
 using Edge.Trainer.Synthesis;
 using Edge.Trainer.Training;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -225,14 +223,7 @@ public sealed class PipelineBenchmark : IFigureBenchmark
     {
         SyntheticDataset.Write(folder.File("data"), new SyntheticDatasetOptions { TrainCount = 8, TestCountPerKind = 1, ImageSize = 64, Seed = 7 });
         var data = MvtecDataset.Open(folder.File("data"));
-        var trainer = new PvqaeTrainer(Presets.Get("tiny") with { Steps = 150, PriorSteps = 30 }, data);
-        var (model, prior) = trainer.Train();
-        using (model)
-        using (prior)
-        {
-            TrainingRun.For(trainer.Config, data).Save(folder.File("run"), model, prior);
-        }
-        BundleExporter.Export(folder.File("run"), folder.File("bundle"), new ExportOptions { Version = "1.0.0" });
+        TrainAndExport.Run(data, Presets.Get("tiny") with { Steps = 150, PriorSteps = 30 }, folder.File("run"), folder.File("bundle"), "1.0.0");
         return folder.File("bundle");
     }
 

@@ -6,7 +6,6 @@ using Edge.Testing;
 using Edge.Trainer.Data;
 using Edge.Trainer.Export;
 using Edge.Trainer.Model;
-using Edge.Trainer.Runs;
 using Edge.Trainer.Synthesis;
 using Edge.Trainer.Training;
 
@@ -32,14 +31,7 @@ public sealed class TrainedBundle : IDisposable
             Model = new PvqaeConfig { ImageSize = Size, BaseWidth = 8, EmbeddingDim = 8, CodebookSize = 16, RoutingHidden = 8, PriorWidth = 8, PriorHeads = 2 },
             BatchSize = 4, Steps = 60, PriorSteps = 30, ReseedEvery = 20, MaxMinutes = 5,
         };
-        var trainer = new PvqaeTrainer(options, data);
-        var (model, prior) = trainer.Train();
-        using (model)
-        using (prior)
-        {
-            TrainingRun.For(trainer.Config, data).Save(_folder.File("run"), model, prior);
-        }
-        BundleExporter.Export(_folder.File("run"), Folder, new ExportOptions { Version = "1.0.0" });
+        TrainAndExport.Run(data, options, _folder.File("run"), Folder, "1.0.0");
 
         NormalImage = _folder.File("normal.png");
         DefectImage = _folder.File("defect.png");

@@ -2,7 +2,6 @@ using Edge.Testing;
 using Edge.Trainer.Data;
 using Edge.Trainer.Export;
 using Edge.Trainer.Model;
-using Edge.Trainer.Runs;
 using Edge.Trainer.Synthesis;
 using Edge.Trainer.Training;
 
@@ -25,14 +24,7 @@ public sealed class TinyBundleFixture : IDisposable
             Model = new PvqaeConfig { ImageSize = 32, BaseWidth = 8, EmbeddingDim = 8, CodebookSize = 16, RoutingHidden = 8, PriorWidth = 8, PriorHeads = 2 },
             BatchSize = 4, Steps = 40, PriorSteps = 30, ReseedEvery = 20, MaxMinutes = 5,
         };
-        var trainer = new PvqaeTrainer(options, data);
-        var (model, prior) = trainer.Train();
-        using (model)
-        using (prior)
-        {
-            TrainingRun.For(trainer.Config, data).Save(RunFolder, model, prior);
-        }
-        BundleExporter.Export(RunFolder, BundleFolder, new ExportOptions { Version = "1.2.3" });
+        TrainAndExport.Run(data, options, RunFolder, BundleFolder, "1.2.3");
     }
 
     public string DataFolder => _folder.File("data");
