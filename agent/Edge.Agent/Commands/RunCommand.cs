@@ -3,6 +3,7 @@ using Edge.Agent.Configuration;
 using Edge.Agent.Hosting;
 using Edge.Agent.Outbox;
 using Edge.Agent.Pipeline;
+using Edge.Agent.Updates.Startup;
 using Microsoft.Extensions.Hosting;
 
 namespace Edge.Agent.Commands;
@@ -22,9 +23,11 @@ internal static class RunCommand
         {
             var loaded = ConfigFile.Load(parse.GetValue(config)!);
             using var startupLoggers = AgentHost.StartupLoggers();
-            var pipeline = PipelineFactory.Choose(loaded, parse.GetValue(noModel), startupLoggers);
+            // Before any model loads: finish or undo a switch a crash interrupted, count a start during probation.
+            var updates = UpdateStartup.Recover(loaded, DateTimeOffset.UtcNow);
+            var pipeline = PipelineFactory.Choose(loaded, parse.GetValue(noModel), startupLoggers, updates);
             using var outbox = new SqliteOutbox(loaded.OutboxPath, loaded.Outbox.MaxMessages);
-            using var host = AgentHost.Build(loaded, outbox, pipeline);
+            using var host = AgentHost.Build(loaded, outbox, pipeline, updates: updates);
             // The host handles SIGTERM itself (STOPPING=1, drain, flush, offline), so no token is passed.
             await host.RunAsync().ConfigureAwait(false);
             return Environment.ExitCode;

@@ -22,6 +22,12 @@ public sealed record UpdatesConfig
     /// <summary>A golden-input detection slower than this fails validation; 0 = no budget.</summary>
     public double LatencyBudgetMs { get; init; }
 
+    /// <summary>Agent starts during probation after which the new model is taken for the cause and rolled back.</summary>
+    public int ProbationMaxRestarts { get; init; } = 2;
+
+    /// <summary>The optional shadow run before the switch; off unless <see cref="ShadowConfig.Seconds"/> is set.</summary>
+    public ShadowConfig Shadow { get; init; } = new();
+
     internal static UpdatesConfig Read(ConfigReader r)
     {
         var config = new UpdatesConfig
@@ -35,6 +41,8 @@ public sealed record UpdatesConfig
             KeepVersions = r.Int("keepVersions", 3, 2, 100),
             ProbationSeconds = r.Double("probationSeconds", 60, 0, 86_400),
             LatencyBudgetMs = r.Double("latencyBudgetMs", 0, 0, 60_000),
+            ProbationMaxRestarts = r.Int("probationMaxRestarts", 2, 1, 100),
+            Shadow = r.Object("shadow") is { } shadow ? ShadowConfig.Read(shadow) : new ShadowConfig(),
         };
         r.RejectUnknownKeys();
         return config;

@@ -6,6 +6,7 @@ using Edge.Agent.Mqtt;
 using Edge.Agent.Outbox;
 using Edge.Agent.Pipeline;
 using Edge.Agent.Updates;
+using Edge.Agent.Updates.Startup;
 using Edge.Fleet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,8 +29,9 @@ public static class AgentHost
     /// <param name="config">The validated configuration.</param>
     /// <param name="outbox">The opened outbox.</param>
     /// <param name="pipeline">Makes the pipeline the host runs.</param>
-    /// <param name="announceStatus">False for side tools: no retained online/offline, no last will.</param>
-    public static IHost Build(AgentConfig config, SqliteOutbox outbox, Func<IServiceProvider, IFramePipeline> pipeline, bool announceStatus = true)
+    /// <param name="announceStatus">False for side tools: no retained online/offline, no last will, no model updates.</param>
+    /// <param name="updates">What the start recovered of model updates; recovered here when not given.</param>
+    public static IHost Build(AgentConfig config, SqliteOutbox outbox, Func<IServiceProvider, IFramePipeline> pipeline, bool announceStatus = true, UpdateStartup? updates = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -68,6 +70,7 @@ public static class AgentHost
             services.AddSingleton(_ => new ReplayGuard(
                 Path.Combine(config.StateDirectory, "updates", "seen-commands.json"), TimeSpan.FromMinutes(config.Updates.ReplayWindowMinutes)));
             services.AddSingleton<ModelCommandInbox>();
+            services.AddSingleton(_ => updates ?? UpdateStartup.Recover(config, DateTimeOffset.UtcNow));
             // Built with the other hosted services, before the link starts: the inbox subscribes in its constructor.
             services.AddHostedService<ModelUpdater>();
             if (config.Http.Enabled)

@@ -9,5 +9,8 @@ public sealed record ActiveModel(BundleModel Model, double? ImageThreshold, doub
 {
     public string Version => Model.Manifest.ModelVersion.ToString();
 
+    /// <summary>How long the golden-input detection took when the model was loaded (what the latency budget checks).</summary>
+    public TimeSpan CheckTime { get; init; }
+
     public void Dispose() => Model.Dispose();
 }

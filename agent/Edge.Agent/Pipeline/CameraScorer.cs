@@ -29,6 +29,7 @@ public sealed class CameraScorer : IDisposable
     private readonly double _threshold;
     private readonly double _pixelThreshold;
     private RoiMask? _roi;
+    private AlarmBox _box;
 
     public CameraScorer(
         CameraConfig camera, ActiveModel model, AlarmConfig rules, AlarmPublisher alarms, HealthMetrics metrics, SnapshotStore? snapshots, LiveView? live = null)
@@ -59,9 +60,36 @@ public sealed class CameraScorer : IDisposable
     public double LastScore { get; private set; }
 
     /// <summary>Scores one frame; returns the alarm message it caused, if any (already in the outbox).</summary>
+    /// <exception cref="ModelFaultException">The model gave a score that is not a number.</exception>
     public AlarmEvent? Score(CameraFrame frame)
     {
         var started = Stopwatch.GetTimestamp();
+        var score = Measure(frame);
+        _metrics.InferenceTime(Stopwatch.GetElapsedTime(started));
+        var view = frame.AsView();
+        var size = _model.Model.InputSize;
+        var snapshot = _snapshots?.PathFor(_camera.Name, frame.TimestampUtc, frame.Sequence);
+        var alarm = _alarms.Publish(new ScoredFrame(_camera.Name, frame.TimestampUtc, score, _threshold, _box, snapshot, _model.Version));
+        if (alarm is not null && snapshot is not null && alarm.Kind != AlarmEventKind.End)
+        {
+            _snapshots!.Write(snapshot, view, _detector.Map, size);
+        }
+        _live?.Offer(_camera.Name, view, _detector.Map, size, score, _threshold);
+        if (alarm is not null)
+        {
+            _live?.Alarm(alarm);
+        }
+        return alarm;
+    }
+
+    /// <summary>
+    /// The frame's score within the ROI, and its over-threshold box, without alarming: what <see cref="Score"/> alarms
+    /// on, and all a shadow run asks of a candidate model.
+    /// </summary>
+    /// <exception cref="ModelFaultException">The model gave a score that is not a number.</exception>
+    public double Measure(CameraFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
         var view = frame.AsView();
         var size = _model.Model.InputSize;
         if (_roi is null || _roi.FrameWidth != frame.Width || _roi.FrameHeight != frame.Height)
@@ -73,20 +101,14 @@ public sealed class CameraScorer : IDisposable
         var verdict = MapRegions.Evaluate(_detector.Map, size, _roi, _pixelThreshold);
         // Without an ROI the bundle's own image score (max or quantile) stands; with one, the highest pixel inside it.
         var score = _roi.IsEverything ? imageScore : verdict.Score;
+        if (!double.IsFinite(score))
+        {
+            // A model that scores NaN would never alarm: a blind line must fail loudly, not look quiet.
+            throw new ModelFaultException($"model {_model.Version} gave camera {_camera.Name} a score that is not a number ({score})");
+        }
+        _box = verdict.Box;
         LastScore = score;
-        _metrics.InferenceTime(Stopwatch.GetElapsedTime(started));
-        var snapshot = _snapshots?.PathFor(_camera.Name, frame.TimestampUtc, frame.Sequence);
-        var alarm = _alarms.Publish(new ScoredFrame(_camera.Name, frame.TimestampUtc, score, _threshold, verdict.Box, snapshot, _model.Version));
-        if (alarm is not null && snapshot is not null && alarm.Kind != AlarmEventKind.End)
-        {
-            _snapshots!.Write(snapshot, view, _detector.Map, size);
-        }
-        _live?.Offer(_camera.Name, view, _detector.Map, size, score, _threshold);
-        if (alarm is not null)
-        {
-            _live?.Alarm(alarm);
-        }
-        return alarm;
+        return score;
     }
 
     public void Dispose() => _detector.Dispose();

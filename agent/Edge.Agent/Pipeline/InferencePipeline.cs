@@ -1,4 +1,5 @@
 using Edge.Agent.Alarms;
+using Edge.Agent.Cameras.Frames;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Edge.Agent.Http;
@@ -9,18 +10,24 @@ namespace Edge.Agent.Pipeline;
 
 /// <summary>
 /// Cameras to alarms: every camera supervised and read through its bounded drop-oldest ring, each scored on its own
-/// worker by a <see cref="CameraScorer"/> against the loaded bundle. Ready once every camera has had a frame scored.
-/// Stopping drains the frame in hand; the alarms it caused are already in the durable outbox.
+/// worker by a <see cref="CameraScorer"/> against the live model. Ready once every camera has had a frame scored.
+/// The model can be swapped, shadowed or watched while it runs (<see cref="IModelHost"/>): each camera's lane takes
+/// its lock per frame, so a swap lands between two frames. Stopping drains the frame in hand; the alarms it caused
+/// are already in the durable outbox.
 /// </summary>
-public sealed partial class InferencePipeline : IFramePipeline
+public sealed partial class InferencePipeline : IFramePipeline, IModelHost
 {
     private readonly AgentConfig _config;
-    private readonly ActiveModel _model;
     private readonly AlarmPublisher _alarms;
     private readonly HealthMetrics _metrics;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly LiveView? _live;
+    private readonly Lock _gate = new();
+    private ActiveModel _model;
+    private SnapshotStore? _snapshots;
+    private CameraLane[]? _lanes;
+    private Action<string>? _onFault;
 
     public InferencePipeline(AgentConfig config, ActiveModel model, AlarmPublisher alarms, HealthMetrics metrics, ILoggerFactory loggers, LiveView? live = null)
     {
@@ -31,39 +38,166 @@ public sealed partial class InferencePipeline : IFramePipeline
         _metrics = metrics;
         _loggers = loggers;
         _logger = loggers.CreateLogger<InferencePipeline>();
-        metrics.ModelVersion = model.Version;
-        metrics.ExecutionProvider = model.Model.Provider.ToString();
+        Announce(model);
+    }
+
+    public ActiveModel Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _model;
+            }
+        }
     }
 
     public async Task RunAsync(PipelineProgress progress, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        var snapshots = _config.Snapshots.Enabled
-            ? new SnapshotStore(_config.SnapshotDirectory, (long)(_config.Snapshots.QuotaMegabytes * 1024 * 1024), _config.Snapshots.JpegQuality,
-                (float)(_model.PixelThreshold ?? _model.ImageThreshold ?? 1.0))
-            : null;
-        // Scorers first: an uncalibrated bundle without a configured threshold refuses to start before any camera opens.
-        var scorers = _config.Cameras.Select(c => new CameraScorer(c, _model, _config.Alarms, _alarms, _metrics, snapshots, _live)).ToList();
+        CameraLane[] lanes;
+        lock (_gate)
+        {
+            _snapshots = _config.Snapshots.Enabled
+                ? new SnapshotStore(_config.SnapshotDirectory, (long)(_config.Snapshots.QuotaMegabytes * 1024 * 1024), _config.Snapshots.JpegQuality,
+                    (float)(_model.PixelThreshold ?? _model.ImageThreshold ?? 1.0))
+                : null;
+            // Scorers first: an uncalibrated bundle without a configured threshold refuses to start before any camera opens.
+            lanes = ScorersFor(_model).Select(s => new CameraLane(s)).ToArray();
+            _lanes = lanes;
+        }
         var cameras = new SupervisedCameras(_config.Cameras, _metrics, _loggers);
         try
         {
             string Summary() => cameras.Streaming == cameras.Count
-                ? $"scoring {cameras.Count} camera(s) with model {_model.Version}"
-                : $"{cameras.Streaming}/{cameras.Count} camera(s) streaming, model {_model.Version}";
-            LogScoring(_logger, _model.Version, _model.Model.Provider.ToString(), string.Join(", ", scorers.Select(s => $"{s.Camera} > {s.Threshold:G4}")));
+                ? $"scoring {cameras.Count} camera(s) with model {Current.Version}"
+                : $"{cameras.Streaming}/{cameras.Count} camera(s) streaming, model {Current.Version}";
+            LogScoring(_logger, _model.Version, _model.Model.Provider.ToString(), string.Join(", ", lanes.Select(l => $"{l.Scorer.Camera} > {l.Scorer.Threshold:G4}")));
             // Each camera on its own pool thread: scoring is CPU work and must not queue behind another camera's.
-            await cameras.RunAsync(progress, Summary, (i, frame) => scorers[i].Score(frame), ownThreads: true, stoppingToken).ConfigureAwait(false);
+            await cameras.RunAsync(progress, Summary, (i, frame) => ScoreOn(lanes[i], frame), ownThreads: true, stoppingToken).ConfigureAwait(false);
         }
         finally
         {
             cameras.Dispose();
-            foreach (var scorer in scorers)
+            lock (_gate)
             {
-                scorer.Dispose();
+                _lanes = null;
+                foreach (var lane in lanes)
+                {
+                    lane.Dispose();
+                }
             }
         }
     }
 
+    public ActiveModel Swap(ActiveModel next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        lock (_gate)
+        {
+            // Built before anything changes: a camera that cannot use the new model leaves the old one in place.
+            var scorers = _lanes is null ? null : ScorersFor(next);
+            var old = _model;
+            _model = next;
+            if (_lanes is { } lanes)
+            {
+                for (var i = 0; i < lanes.Length; i++)
+                {
+                    lanes[i].Replace(scorers![i]);
+                }
+            }
+            Announce(next);
+            LogSwapped(_logger, old.Version, next.Version);
+            return old;
+        }
+    }
+
+    public async Task<ShadowRecording> ShadowAsync(ActiveModel candidate, TimeSpan window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var recording = new ShadowRecording();
+        lock (_gate)
+        {
+            if (_lanes is not { } lanes)
+            {
+                recording.Failed("the pipeline is not running, so there are no live frames to shadow");
+                return recording;
+            }
+            var scorers = ScorersFor(candidate, shadow: true);
+            for (var i = 0; i < lanes.Length; i++)
+            {
+                lanes[i].StartShadow(scorers[i], recording);
+            }
+        }
+        try
+        {
+            await Task.Delay(window, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                foreach (var lane in _lanes ?? [])
+                {
+                    lane.StopShadow();
+                }
+            }
+        }
+        return recording;
+    }
+
+    public IDisposable WatchFaults(Action<string> onFault)
+    {
+        Volatile.Write(ref _onFault, onFault);
+        return new FaultWatch(this, onFault);
+    }
+
+    private void ScoreOn(CameraLane lane, CameraFrame frame)
+    {
+        try
+        {
+            lane.Score(frame);
+        }
+        catch (Exception e) when (Volatile.Read(ref _onFault) is { } onFault && e is not OperationCanceledException)
+        {
+            onFault($"camera {lane.Scorer.Camera}: {e.Message}");
+        }
+    }
+
+    private List<CameraScorer> ScorersFor(ActiveModel model, bool shadow = false)
+    {
+        var scorers = new List<CameraScorer>();
+        try
+        {
+            foreach (var camera in _config.Cameras)
+            {
+                scorers.Add(shadow
+                    ? new CameraScorer(camera, model, _config.Alarms, _alarms, _metrics, snapshots: null, live: null)
+                    : new CameraScorer(camera, model, _config.Alarms, _alarms, _metrics, _snapshots, _live));
+            }
+            return scorers;
+        }
+        catch
+        {
+            scorers.ForEach(s => s.Dispose());
+            throw;
+        }
+    }
+
+    private void Announce(ActiveModel model)
+    {
+        _metrics.ModelVersion = model.Version;
+        _metrics.ExecutionProvider = model.Model.Provider.ToString();
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring with model {Version} on {Provider}; alarm thresholds: {Thresholds}")]
     private static partial void LogScoring(ILogger logger, string version, string provider, string thresholds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Old} replaced by {New} between frames")]
+    private static partial void LogSwapped(ILogger logger, string old, string @new);
+
+    private sealed class FaultWatch(InferencePipeline pipeline, Action<string> onFault) : IDisposable
+    {
+        public void Dispose() => Interlocked.CompareExchange(ref pipeline._onFault, null, onFault);
+    }
 }

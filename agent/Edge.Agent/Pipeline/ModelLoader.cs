@@ -42,7 +42,7 @@ public static partial class ModelLoader
             }
             LogLoaded(logger, model.Manifest.ModelVersion.ToString(), model.Provider.ToString(), check.WorstDifference, check.Elapsed.TotalMilliseconds);
             var thresholds = model.Manifest.Thresholds;
-            return new ActiveModel(model, thresholds?.Image, thresholds?.Pixel);
+            return new ActiveModel(model, thresholds?.Image, thresholds?.Pixel) { CheckTime = check.Elapsed };
         }
         catch
         {

@@ -2,6 +2,7 @@ using Edge.Agent.Alarms;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Edge.Agent.Commands;
+using Edge.Agent.Updates.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +12,11 @@ namespace Edge.Agent.Pipeline;
 public static class PipelineFactory
 {
     /// <summary>
-    /// With cameras and a model, loads and canary-checks the bundle now, so a missing, damaged or failing bundle
+    /// With cameras and a model, loads and canary-checks the active bundle now (the one <paramref name="updates"/> picked:
+    /// the installed one, or the configured one), so a missing, damaged or failing bundle
     /// stops the start with one clear <see cref="StartupException"/> before anything else runs.
     /// </summary>
-    public static Func<IServiceProvider, IFramePipeline> Choose(AgentConfig config, bool noModel, ILoggerFactory? loggers = null)
+    public static Func<IServiceProvider, IFramePipeline> Choose(AgentConfig config, bool noModel, ILoggerFactory? loggers = null, UpdateStartup? updates = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Cameras.Count == 0)
@@ -27,7 +29,7 @@ public static class PipelineFactory
                 config.Cameras, sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>());
         }
         var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Edge.Agent.Model");
-        var model = ModelLoader.Load(config.Model.Bundle, config.OnnxRuntime, logger);
+        var model = updates is null ? ModelLoader.Load(config.Model.Bundle, config.OnnxRuntime, logger) : updates.LoadActive(config.OnnxRuntime, logger);
         return sp => new InferencePipeline(
             config, model, sp.GetRequiredService<AlarmPublisher>(), sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<Http.LiveView>());

@@ -1,5 +1,11 @@
+using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Edge.Agent.Mqtt;
+using Edge.Agent.Pipeline;
+using Edge.Agent.Updates.Install;
+using Edge.Agent.Updates.Startup;
+using Edge.Agent.Updates.Store;
+using Edge.Bundles.Manifest;
 using Edge.Fleet;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,57 +14,195 @@ using MQTTnet.Protocol;
 namespace Edge.Agent.Updates;
 
 /// <summary>
-/// Carries out accepted model commands one at a time and keeps the retained <c>.../model/state</c> up to date
-/// (published again after every reconnection). This build reports the running model; it does not install or roll
-/// back over the air yet, and says so in the state's reason instead of pretending.
+/// Carries out accepted model commands one at a time (install, roll back, report), watches a new model's probation
+/// (rolling back when the pipeline fails on it), and keeps the retained <c>.../model/state</c> up to date, published
+/// again after every reconnection. A probation interrupted by a restart is continued here.
 /// </summary>
 public sealed partial class ModelUpdater : BackgroundService
 {
-    public const string NotInThisBuild = "this agent build cannot install or roll back models over the air yet; the active model is unchanged";
-
     private readonly ModelCommandInbox _inbox;
     private readonly MqttLink _link;
     private readonly FleetTopics _topics;
     private readonly HealthMetrics _metrics;
+    private readonly AgentConfig _config;
+    private readonly UpdateStartup _startup;
+    private readonly IModelHost? _host;
     private readonly ILogger<ModelUpdater> _logger;
+    private readonly Lock _gate = new();
     private ModelState _state;
+    private string _activeFolder;
+    private string? _activeVersion;
 
-    public ModelUpdater(ModelCommandInbox inbox, MqttLink link, FleetTopics topics, HealthMetrics metrics, ILogger<ModelUpdater> logger)
+    public ModelUpdater(
+        ModelCommandInbox inbox, MqttLink link, FleetTopics topics, HealthMetrics metrics, AgentConfig config, UpdateStartup startup,
+        IFramePipeline pipeline, ILogger<ModelUpdater> logger)
     {
         _inbox = inbox;
         _link = link;
         _topics = topics;
         _metrics = metrics;
+        _config = config;
+        _startup = startup;
+        _host = pipeline as IModelHost;
         _logger = logger;
-        _state = new ModelState { Active = metrics.ModelVersion, State = ModelStates.Idle, TimeUtc = DateTimeOffset.UtcNow };
+        _activeFolder = startup.ActiveFolder;
+        _activeVersion = _host?.Current.Version ?? VersionOf(_activeFolder);
+        _state = startup.Report is { } report
+            ? report with { Active = _activeVersion }
+            : new ModelState { Active = _activeVersion, State = ModelStates.Idle, TimeUtc = DateTimeOffset.UtcNow };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var announce = AnnounceOnEveryConnectionAsync(stoppingToken);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var installer = new ModelInstaller(_config, _startup.Store, _host, http, _logger);
         try
         {
+            if (_startup.Probation is { } continued)
+            {
+                await SetStateAsync(ModelStates.Probation, $"continuing probation after a restart ({continued.Starts} since the switch)", continued, stoppingToken).ConfigureAwait(false);
+                await ProbationAsync(continued, stoppingToken).ConfigureAwait(false);
+            }
             await foreach (var command in _inbox.Commands.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                _state = command.Action == ModelAction.Report
-                    ? _state with { Active = _metrics.ModelVersion, CommandId = command.Id, TimeUtc = DateTimeOffset.UtcNow }
-                    : new ModelState
-                    {
-                        Active = _metrics.ModelVersion, State = ModelStates.Failed, Reason = NotInThisBuild,
-                        Target = command.Version, CommandId = command.Id, TimeUtc = DateTimeOffset.UtcNow,
-                    };
-                if (command.Action != ModelAction.Report)
-                {
-                    LogRefused(_logger, ModelCommandJson.Name(command.Action), command.Id);
-                }
-                await PublishAsync(stoppingToken).ConfigureAwait(false);
+                await CarryOutAsync(command, installer, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping; an install in flight left only staging files (cleaned at the next start) or a journalled switch.
         }
         await announce.ConfigureAwait(false);
+    }
+
+    private async Task CarryOutAsync(ModelCommand command, ModelInstaller installer, CancellationToken stoppingToken)
+    {
+        var target = command.Action == ModelAction.Install ? command.Version : null;
+        Task Report(string state, string? reason) => PublishStateAsync(new ModelState
+        {
+            Active = _activeVersion, State = state, Reason = reason, Target = target, CommandId = command.Id,
+            Previous = _state.Previous, TimeUtc = DateTimeOffset.UtcNow,
+        }, stoppingToken);
+        try
+        {
+            switch (command.Action)
+            {
+                case ModelAction.Report:
+                    await PublishStateAsync(_state with { Active = _activeVersion, CommandId = command.Id, TimeUtc = DateTimeOffset.UtcNow }, stoppingToken).ConfigureAwait(false);
+                    return;
+                case ModelAction.Install:
+                    var record = await installer.InstallAsync(command, _activeFolder, _activeVersion, Report, stoppingToken).ConfigureAwait(false);
+                    _activeFolder = record.ToFolder;
+                    _activeVersion = record.ToVersion;
+                    LogSwitched(_logger, record.ToVersion, record.FromVersion ?? "none", _config.Updates.ProbationSeconds);
+                    await SetStateAsync(ModelStates.Probation, null, record, stoppingToken).ConfigureAwait(false);
+                    await ProbationAsync(record, stoppingToken).ConfigureAwait(false);
+                    return;
+                case ModelAction.Rollback:
+                    await RollBackOnCommandAsync(command, Report, stoppingToken).ConfigureAwait(false);
+                    return;
+            }
+        }
+        catch (UpdateException e)
+        {
+            LogFailed(_logger, ModelCommandJson.Name(command.Action), command.Id, e.Message);
+            await Report(ModelStates.Failed, e.Message).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // An unexpected failure of one update must not end the agent; the state says what it was.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogFailed(_logger, ModelCommandJson.Name(command.Action), command.Id, e.Message);
+            await Report(ModelStates.Failed, $"unexpected error: {e.Message}").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits out the probation; a pipeline fault on the new model before it ends rolls back to the previous one.</summary>
+    private async Task ProbationAsync(SwitchRecord record, CancellationToken stoppingToken)
+    {
+        var fault = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (_host?.WatchFaults(reason => fault.TrySetResult(reason)))
+        {
+            var remaining = record.ProbationUntilUtc - DateTimeOffset.UtcNow;
+            var ended = await Task.WhenAny(fault.Task, Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, stoppingToken)).ConfigureAwait(false);
+            stoppingToken.ThrowIfCancellationRequested();
+            if (ended == fault.Task)
+            {
+                await RollBackAsync(record, $"model {record.ToVersion} failed during probation: {fault.Task.Result}", stoppingToken).ConfigureAwait(false);
+                return;
+            }
+        }
+        _startup.Store.Journal.Delete();
+        _startup.ProbationEnded();
+        var removed = _startup.Store.CollectGarbage(_config.Updates.KeepVersions);
+        LogActive(_logger, record.ToVersion, removed.Count);
+        await SetStateAsync(ModelStates.Active, null, record, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task RollBackAsync(SwitchRecord record, string reason, CancellationToken stoppingToken)
+    {
+        LogRollingBack(_logger, record.ToVersion, reason);
+        if (_host is not null)
+        {
+            var previous = Install.CandidateCheck.Load(record.FromFolder, _config with { Updates = _config.Updates with { LatencyBudgetMs = 0 } }, _logger);
+            _host.Swap(previous).Dispose();
+        }
+        _startup.Store.Point(record.FromFolder, previous: null, _config.Model.Bundle);
+        _startup.Store.Journal.Delete();
+        _startup.ProbationEnded();
+        _activeFolder = record.FromFolder;
+        _activeVersion = _host?.Current.Version ?? record.FromVersion;
+        await PublishStateAsync(new ModelState
+        {
+            Active = _activeVersion, State = ModelStates.RolledBack, Reason = $"{reason}; rolled back to {_activeVersion ?? "the previous model"}",
+            Target = record.ToVersion, CommandId = record.CommandId, Previous = record.ToVersion, TimeUtc = DateTimeOffset.UtcNow,
+        }, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task RollBackOnCommandAsync(ModelCommand command, Func<string, string?, Task> report, CancellationToken stoppingToken)
+    {
+        var previous = _startup.Store.Previous;
+        if (previous is null || SameFolder(previous, _activeFolder))
+        {
+            throw new UpdateException("there is no previous model to roll back to");
+        }
+        var record = new SwitchRecord
+        {
+            FromFolder = previous, FromVersion = VersionOf(previous), ToFolder = _activeFolder, ToVersion = _activeVersion ?? "unknown",
+            CommandId = command.Id, Phase = SwitchPhase.Probation,
+        };
+        await report(ModelStates.Switching, null).ConfigureAwait(false);
+        if (_host is not null)
+        {
+            var model = Install.CandidateCheck.Load(previous, _config with { Updates = _config.Updates with { LatencyBudgetMs = 0 } }, _logger);
+            _host.Swap(model).Dispose();
+        }
+        _startup.Store.Point(previous, previous: _activeFolder, _config.Model.Bundle);
+        var from = _activeVersion;
+        _activeFolder = previous;
+        _activeVersion = _host?.Current.Version ?? record.FromVersion;
+        LogRolledBackOnCommand(_logger, from ?? "unknown", _activeVersion ?? "unknown", command.Id);
+        await PublishStateAsync(new ModelState
+        {
+            Active = _activeVersion, State = ModelStates.RolledBack, Reason = $"rolled back from {from} on command {command.Id}",
+            CommandId = command.Id, Previous = from, TimeUtc = DateTimeOffset.UtcNow,
+        }, stoppingToken).ConfigureAwait(false);
+    }
+
+    private Task SetStateAsync(string state, string? reason, SwitchRecord record, CancellationToken cancellationToken) => PublishStateAsync(new ModelState
+    {
+        Active = _activeVersion, State = state, Reason = reason, Target = record.ToVersion, CommandId = record.CommandId,
+        Previous = record.FromVersion, TimeUtc = DateTimeOffset.UtcNow,
+    }, cancellationToken);
+
+    private async Task PublishStateAsync(ModelState state, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _state = state;
+        }
+        await PublishAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AnnounceOnEveryConnectionAsync(CancellationToken stoppingToken)
@@ -84,10 +228,43 @@ public sealed partial class ModelUpdater : BackgroundService
 
     private Task<bool> PublishAsync(CancellationToken cancellationToken)
     {
-        var state = _state with { Active = _metrics.ModelVersion };
+        ModelState state;
+        lock (_gate)
+        {
+            state = _state;
+        }
         return _link.PublishAsync(_topics.ModelState, state.ToJson(), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Model command {Action} {Id} not carried out: over-the-air installs are not in this build")]
-    private static partial void LogRefused(ILogger logger, string action, string id);
+    private static string? VersionOf(string folder)
+    {
+        try
+        {
+            return ManifestSerializer.Parse(File.ReadAllBytes(Path.Combine(folder, BundleFileNames.Manifest))).ModelVersion.ToString();
+        }
+#pragma warning disable CA1031 // No readable manifest: the version is unknown, which the state says by leaving it out.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static bool SameFolder(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model command {Action} {Id} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string action, string id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Switched to model {Version} (was {Previous}); on probation for {Seconds} s")]
+    private static partial void LogSwitched(ILogger logger, string version, string previous, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version} passed probation and is active; {Removed} old version(s) removed")]
+    private static partial void LogActive(ILogger logger, string version, int removed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rolling back model {Version}: {Reason}")]
+    private static partial void LogRollingBack(ILogger logger, string version, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rolled back from model {From} to {To} on command {Id}")]
+    private static partial void LogRolledBackOnCommand(ILogger logger, string from, string to, string id);
 }

@@ -45,7 +45,7 @@ public sealed class ModelCommandProcessTests : BrokerTest
     }
 
     [Fact]
-    public void An_mqtt5_command_is_answered_on_its_response_topic_with_its_correlation_data_and_an_install_says_it_is_not_in_this_build()
+    public void An_mqtt5_command_is_answered_on_its_response_topic_with_its_correlation_data_and_an_install_without_trusted_keys_fails_with_that_reason()
     {
         var config = AgentConfigFile.Write(Folder, Broker.Port);
         using var replies = Broker.Subscribe("fleet/replies/#", persistent: false);
@@ -65,7 +65,7 @@ public sealed class ModelCommandProcessTests : BrokerTest
         using var last = JsonDocument.Parse(failed.Last().Payload);
         Assert.Equal("failed", last.RootElement.GetProperty("state").GetString());
         Assert.Equal("2.0.0", last.RootElement.GetProperty("target").GetString());
-        Assert.Contains("cannot install", last.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no trusted keys are configured", last.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, agent.WaitForExit(Patience));
     }
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.IO.Compression;
-using System.Security.Cryptography;
+using Edge.Bundles.Archives;
 using Edge.Bundles.Files;
-using Edge.Bundles.Manifest;
 
 namespace Edge.Trainer.Commands;
 
@@ -22,19 +20,8 @@ internal static class PackCommand
                 throw new UserInputException($"The bundle '{opened.Folder}' is not signed; devices refuse unsigned bundles: run 'edge-train sign' first.");
             }
             var archive = result.GetValue(output)!.FullName;
-            var temporary = archive + ".tmp";
-            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
-            {
-                foreach (var name in opened.Manifest.Files.Keys.Append(BundleFileNames.Manifest).Append(BundleFileNames.Signature).Order(StringComparer.Ordinal))
-                {
-                    // Graphs are already dense; storing keeps packing fast and the device's extraction simple.
-                    zip.CreateEntryFromFile(Path.Combine(opened.Folder, name), name, CompressionLevel.NoCompression);
-                }
-            }
-            File.Move(temporary, archive, overwrite: true);
-            using var stream = File.OpenRead(archive);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-            Console.WriteLine($"packed bundle {opened.Manifest.ModelVersion} into {archive} ({new FileInfo(archive).Length} bytes, sha256 {sha})");
+            var (size, sha) = BundleArchive.Pack(opened, archive);
+            Console.WriteLine($"packed bundle {opened.Manifest.ModelVersion} into {archive} ({size} bytes, sha256 {sha})");
             return 0;
         }));
         return command;

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+
+namespace Edge.Agent.Updates.Download;
+
+/// <summary>
+/// Fetches a bundle archive over HTTP or HTTPS into the staging folder: resumable (a partial download, named by the
+/// expected SHA-256, is continued with a Range request, also after an agent restart), size-limited (the command's size
+/// and the configured maximum, counted on the bytes received, not on what the server claims), tried URL by URL, and
+/// checked against the expected SHA-256 before it is handed on.
+/// </summary>
+public sealed class ArchiveDownloader
+{
+    private const int AttemptsPerUrl = 3;
+    private readonly HttpClient _http;
+    private readonly string _staging;
+
+    public ArchiveDownloader(HttpClient http, string staging)
+    {
+        _http = http;
+        _staging = staging;
+    }
+
+    /// <summary>Raised with (bytes so far, bytes expected or null) as data arrives, at most a few times a second.</summary>
+    public event Action<long, long?>? Progress;
+
+    /// <returns>The path of the complete archive, whose SHA-256 matched.</returns>
+    /// <exception cref="UpdateException">Every URL failed, the archive is too large, or its hash differs.</exception>
+    public async Task<string> DownloadAsync(IReadOnlyList<Uri> urls, string sha256, long? size, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (size > maxBytes)
+        {
+            throw new UpdateException($"the archive has {size} bytes, more than the {maxBytes} allowed (updates.maxArchiveMegabytes)");
+        }
+        Directory.CreateDirectory(_staging);
+        var complete = Path.Combine(_staging, sha256 + ".zip");
+        if (File.Exists(complete) && await HashOfAsync(complete, cancellationToken).ConfigureAwait(false) == sha256)
+        {
+            return complete;
+        }
+        var partial = complete + ".part";
+        var limit = size ?? maxBytes;
+        var failures = new List<string>();
+        foreach (var url in urls)
+        {
+            if (url.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"{url}: only http and https are supported");
+                continue;
+            }
+            for (var attempt = 1; attempt <= AttemptsPerUrl; attempt++)
+            {
+                try
+                {
+                    await FetchAsync(url, partial, limit, cancellationToken).ConfigureAwait(false);
+                    var actual = await HashOfAsync(partial, cancellationToken).ConfigureAwait(false);
+                    if (actual != sha256)
+                    {
+                        File.Delete(partial);
+                        throw new UpdateException($"the archive from {url} has SHA-256 {actual}, not the {sha256} the command names");
+                    }
+                    if (size is { } expected && new FileInfo(partial).Length != expected)
+                    {
+                        File.Delete(partial);
+                        throw new UpdateException($"the archive from {url} has {new FileInfo(partial).Length} bytes, not the {expected} the command names");
+                    }
+                    File.Move(partial, complete, overwrite: true);
+                    return complete;
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or TransientDownloadException)
+                {
+                    failures.Add($"{url}: {e.Message}");
+                    if (attempt < AttemptsPerUrl)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        throw new UpdateException("the archive could not be downloaded: " + string.Join("; ", failures.Distinct()));
+    }
+
+    private async Task FetchAsync(Uri url, string partial, long limit, CancellationToken cancellationToken)
+    {
+        var have = File.Exists(partial) ? new FileInfo(partial).Length : 0;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (have > 0)
+        {
+            request.Headers.Range = new RangeHeaderValue(have, null);
+        }
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
+        {
+            // What we have may already be all of it (a restart right after the last byte); the hash decides.
+            return;
+        }
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.PartialContent))
+        {
+            var transient = (int)response.StatusCode >= 500;
+            var message = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+            throw transient ? new TransientDownloadException(message) : new UpdateException($"the archive could not be downloaded from {url}: {message}");
+        }
+        var append = response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == have;
+        if (!append)
+        {
+            have = 0;
+        }
+        var announced = response.Content.Headers.ContentLength;
+        if (announced is { } length && have + length > limit)
+        {
+            throw new UpdateException($"the archive at {url} has {have + length} bytes, more than the {limit} allowed");
+        }
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var bodyScope = body.ConfigureAwait(false);
+        var file = new FileStream(partial, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await using var fileScope = file.ConfigureAwait(false);
+        var buffer = new byte[1 << 16];
+        var total = have;
+        var reported = Environment.TickCount64;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                throw new UpdateException($"the archive at {url} grows past the {limit} bytes allowed");
+            }
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            if (Environment.TickCount64 - reported > 500)
+            {
+                reported = Environment.TickCount64;
+                Progress?.Invoke(total, announced is { } l ? have + l : null);
+            }
+        }
+        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        file.Flush(flushToDisk: true);
+    }
+
+    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(path);
+        await using var scope = stream.ConfigureAwait(false);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+    }
+
+    private sealed class TransientDownloadException(string message) : Exception(message);
+}

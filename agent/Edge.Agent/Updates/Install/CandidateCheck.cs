@@ -1,0 +1,54 @@
+using System.Globalization;
+using Edge.Agent.Commands;
+using Edge.Agent.Configuration;
+using Edge.Agent.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Agent.Updates.Install;
+
+/// <summary>
+/// Validation of a verified bundle before it may go live: every graph loaded on the configured execution providers
+/// (with TensorRT, the engines are built now, into the engine cache, so the switch does not stall the cameras), the
+/// golden input giving its expected outputs, the latency budget, and a threshold for every camera.
+/// </summary>
+public static class CandidateCheck
+{
+    /// <returns>The loaded model, ready to swap in (the caller owns it).</returns>
+    /// <exception cref="UpdateException">Why the bundle cannot go live.</exception>
+    public static ActiveModel Load(string folder, AgentConfig config, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ActiveModel model;
+        try
+        {
+            model = ModelLoader.Load(folder, config.OnnxRuntime, logger);
+        }
+        catch (StartupException e)
+        {
+            throw new UpdateException($"validation failed: {e.Message}", e);
+        }
+        try
+        {
+            var budget = config.Updates.LatencyBudgetMs;
+            if (budget > 0 && model.CheckTime.TotalMilliseconds > budget)
+            {
+                throw new UpdateException(string.Create(CultureInfo.InvariantCulture,
+                    $"validation failed: one detection of model {model.Version} took {model.CheckTime.TotalMilliseconds:F1} ms on {model.Model.Provider}, over the {budget} ms budget (updates.latencyBudgetMs)"));
+            }
+            if (model.ImageThreshold is null)
+            {
+                var unset = config.Cameras.Where(c => double.IsNaN(c.ThresholdFor(config.Alarms, double.NaN))).Select(c => c.Name).ToList();
+                if (unset.Count > 0)
+                {
+                    throw new UpdateException($"validation failed: model {model.Version} is not calibrated and camera(s) {string.Join(", ", unset)} have no configured threshold");
+                }
+            }
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}

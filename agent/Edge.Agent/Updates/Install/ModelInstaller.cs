@@ -1,0 +1,223 @@
+using Edge.Agent.Configuration;
+using Edge.Agent.Pipeline;
+using Edge.Agent.Updates.Download;
+using Edge.Agent.Updates.Store;
+using Edge.Bundles.Archives;
+using Edge.Bundles.Files;
+using Edge.Bundles.Signing;
+using Edge.Bundles.Validation;
+using Edge.Bundles.Versioning;
+using Edge.Fleet;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Agent.Updates.Install;
+
+/// <summary>
+/// One install, step by step, each reported before it starts: download, verify (signature by a trusted key, every
+/// file's hash, the version), validate, optionally shadow, then switch (journal, links, live swap). What it returns
+/// is on probation; <see cref="ModelUpdater"/> watches it. Every failure before the switch leaves the active model
+/// untouched and removes what the step had written.
+/// </summary>
+public sealed class ModelInstaller
+{
+    private readonly AgentConfig _config;
+    private readonly ModelStore _store;
+    private readonly IModelHost? _host;
+    private readonly HttpClient _http;
+    private readonly ILogger _logger;
+
+    public ModelInstaller(AgentConfig config, ModelStore store, IModelHost? host, HttpClient http, ILogger logger)
+    {
+        _config = config;
+        _store = store;
+        _host = host;
+        _http = http;
+        _logger = logger;
+    }
+
+    /// <param name="command">An accepted install command.</param>
+    /// <param name="activeFolder">The bundle folder running now.</param>
+    /// <param name="activeVersion">Its version, if known.</param>
+    /// <param name="report">Called with each step's state as it starts.</param>
+    /// <returns>The journal record of the switch, now on probation.</returns>
+    /// <exception cref="UpdateException">The reason the install stopped; nothing changed.</exception>
+    public async Task<SwitchRecord> InstallAsync(ModelCommand command, string activeFolder, string? activeVersion, Func<string, string?, Task> report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(report);
+        var version = SemanticVersion.Parse(command.Version!);
+        RefuseIfNotNewer(version, activeVersion, command.Force);
+        using var trusted = TrustedKeysOrRefuse();
+
+        await report(ModelStates.Downloading, null).ConfigureAwait(false);
+        var archive = await DownloadAsync(command, cancellationToken).ConfigureAwait(false);
+
+        await report(ModelStates.Verifying, null).ConfigureAwait(false);
+        var folder = Verify(archive, command, version, trusted, activeFolder, cancellationToken);
+
+        await report(ModelStates.Validating, null).ConfigureAwait(false);
+        ActiveModel candidate;
+        try
+        {
+            candidate = CandidateCheck.Load(folder, _config, _logger);
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
+        try
+        {
+            if (_config.Updates.Shadow.Enabled && _host is not null)
+            {
+                await report(ModelStates.Shadow, null).ConfigureAwait(false);
+                var recording = await _host.ShadowAsync(candidate, TimeSpan.FromSeconds(_config.Updates.Shadow.Seconds), cancellationToken).ConfigureAwait(false);
+                var verdict = ShadowVerdict.Judge(recording, _config.Updates.Shadow);
+                if (!verdict.Promote)
+                {
+                    throw new UpdateException(verdict.Summary);
+                }
+            }
+            await report(ModelStates.Switching, null).ConfigureAwait(false);
+            var record = Switch(command, folder, version.ToString(), activeFolder, activeVersion, candidate);
+            candidate = null!;
+            return record;
+        }
+        catch
+        {
+            candidate?.Dispose();
+            if (Directory.Exists(folder) && !SameFolder(_store.Current, folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            throw;
+        }
+    }
+
+    private static void RefuseIfNotNewer(SemanticVersion version, string? activeVersion, bool force)
+    {
+        if (force || activeVersion is null || !SemanticVersion.TryParse(activeVersion, out var active) || version.CompareTo(active) > 0)
+        {
+            return;
+        }
+        throw new UpdateException($"version {version} is not newer than the active {active}; send the command with force to install it anyway");
+    }
+
+    private TrustedKeys TrustedKeysOrRefuse()
+    {
+        if (_config.Updates.TrustedKeys.Count == 0)
+        {
+            throw new UpdateException("no trusted keys are configured (updates.trustedKeys), so no bundle can be verified: updates are refused");
+        }
+        try
+        {
+            return TrustedKeys.FromFiles(_config.Updates.TrustedKeys);
+        }
+        catch (Exception e) when (e is SignatureException or IOException or UnauthorizedAccessException)
+        {
+            throw new UpdateException($"the trusted keys cannot be read: {e.Message}", e);
+        }
+    }
+
+    private async Task<string> DownloadAsync(ModelCommand command, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_config.Updates.DownloadTimeoutSeconds));
+        var maxBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024);
+        try
+        {
+            return await new ArchiveDownloader(_http, _store.Staging)
+                .DownloadAsync(command.Urls, command.Sha256!, command.Size, maxBytes, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UpdateException($"the download did not finish within {_config.Updates.DownloadTimeoutSeconds} s (updates.downloadTimeoutSeconds); it resumes on the next install of the same archive");
+        }
+    }
+
+    /// <returns>The verified bundle, moved to its version folder.</returns>
+    private string Verify(string archive, ModelCommand command, SemanticVersion version, TrustedKeys trusted, string activeFolder, CancellationToken cancellationToken)
+    {
+        var extraction = Path.Combine(_store.Staging, "extract-" + command.Sha256);
+        if (Directory.Exists(extraction))
+        {
+            Directory.Delete(extraction, recursive: true);
+        }
+        var limits = new ArchiveLimits { MaxTotalBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024) };
+        try
+        {
+            BundleArchive.Extract(archive, extraction, limits, cancellationToken);
+            var bundle = BundleSignature.OpenVerified(extraction, trusted, cancellationToken);
+            if (!bundle.Manifest.ModelVersion.Equals(version))
+            {
+                throw new UpdateException($"the archive holds version {bundle.Manifest.ModelVersion}, not the {version} the command names");
+            }
+        }
+        catch (Exception e) when (e is BundleException or SignatureException)
+        {
+            DeleteIfThere(extraction);
+            throw new UpdateException($"verification failed: {e.Message}", e);
+        }
+        catch
+        {
+            DeleteIfThere(extraction);
+            throw;
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+        var target = _store.VersionFolder(version.ToString());
+        if (SameFolder(target, activeFolder))
+        {
+            DeleteIfThere(extraction);
+            throw new UpdateException($"version {version} is already the active model");
+        }
+        DeleteIfThere(target);
+        Directory.CreateDirectory(_store.Versions);
+        Directory.Move(extraction, target);
+        return target;
+    }
+
+    private SwitchRecord Switch(ModelCommand command, string folder, string version, string activeFolder, string? activeVersion, ActiveModel candidate)
+    {
+        var record = new SwitchRecord
+        {
+            FromFolder = Path.GetFullPath(activeFolder), FromVersion = activeVersion, ToFolder = folder, ToVersion = version,
+            CommandId = command.Id, Phase = SwitchPhase.Switching,
+        };
+        _store.Journal.Write(record);
+        try
+        {
+            _store.Point(folder, previous: activeFolder, _config.Model.Bundle);
+            var old = _host?.Swap(candidate);
+            if (_host is null)
+            {
+                // No live pipeline (no cameras): the model was validated; it is loaded for real at the next start.
+                candidate.Dispose();
+            }
+            old?.Dispose();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _store.Point(activeFolder, previous: null, _config.Model.Bundle);
+            _store.Journal.Delete();
+            throw new UpdateException($"the switch to {version} failed and {activeVersion ?? "the previous model"} stays active: {e.Message}", e);
+        }
+        var probation = record with { Phase = SwitchPhase.Probation, ProbationUntilUtc = DateTimeOffset.UtcNow.AddSeconds(_config.Updates.ProbationSeconds) };
+        _store.Journal.Write(probation);
+        return probation;
+    }
+
+    private static void DeleteIfThere(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool SameFolder(string? a, string b) =>
+        a is not null && string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+}
