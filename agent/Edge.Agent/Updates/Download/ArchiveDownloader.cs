@@ -68,6 +68,12 @@ public sealed class ArchiveDownloader
                     File.Move(partial, complete, overwrite: true);
                     return complete;
                 }
+                catch (UpdateException e)
+                {
+                    // This URL served something unusable (refused, too large, other bytes): the next one may not.
+                    failures.Add(e.Message);
+                    break;
+                }
                 catch (Exception e) when (e is HttpRequestException or IOException or TransientDownloadException)
                 {
                     failures.Add($"{url}: {e.Message}");
@@ -78,7 +84,7 @@ public sealed class ArchiveDownloader
                 }
             }
         }
-        throw new UpdateException("the archive could not be downloaded: " + string.Join("; ", failures.Distinct()));
+        throw new UpdateException(failures.Count == 1 ? failures[0] : "the archive could not be downloaded: " + string.Join("; ", failures.Distinct()));
     }
 
     private async Task FetchAsync(Uri url, string partial, long limit, CancellationToken cancellationToken)

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Edge.Agent.Tests.Support;
+using Edge.Agent.Updates;
+using Edge.Agent.Updates.Download;
+using Edge.Testing;
+
+namespace Edge.Agent.Tests.Updates;
+
+/// <summary>The downloader against a real HTTP server on loopback.</summary>
+public sealed class ArchiveDownloaderTests : IAsyncLifetime
+{
+    private readonly TempFolder _temp = new();
+    private readonly byte[] _archive = RandomNumberGenerator.GetBytes(300_000);
+    private ArchiveServer _server = null!;
+    private HttpClient _http = null!;
+
+    private string Sha => Convert.ToHexStringLower(SHA256.HashData(_archive));
+
+    private string Staging => _temp.File("staging");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_temp.File("www"));
+        await File.WriteAllBytesAsync(_temp.File("www/b.zip"), _archive);
+        _server = await ArchiveServer.StartAsync(_temp.File("www"));
+        _http = new HttpClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_download_cut_halfway_resumes_with_a_range_request_and_the_hash_is_checked()
+    {
+        _server.CutHalfway("b.zip");
+        var downloader = new ArchiveDownloader(_http, Staging);
+
+        var path = await downloader.DownloadAsync([_server.Url("b.zip")], Sha, _archive.Length, 1 << 20, CancellationToken.None);
+
+        Assert.Equal(_archive, await File.ReadAllBytesAsync(path));
+        var requests = _server.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Null(requests[0].Range);
+        Assert.Equal($"bytes={_archive.Length / 2}-", requests[1].Range);
+        Assert.False(File.Exists(path + ".part"));
+    }
+
+    [Fact]
+    public async Task A_partial_file_left_by_an_earlier_run_is_continued_not_fetched_again()
+    {
+        Directory.CreateDirectory(Staging);
+        await File.WriteAllBytesAsync(Path.Combine(Staging, Sha + ".zip.part"), _archive[..100_000]);
+
+        var path = await new ArchiveDownloader(_http, Staging).DownloadAsync([_server.Url("b.zip")], Sha, _archive.Length, 1 << 20, CancellationToken.None);
+
+        Assert.Equal(_archive, await File.ReadAllBytesAsync(path));
+        Assert.Equal("bytes=100000-", Assert.Single(_server.Requests).Range);
+    }
+
+    [Fact]
+    public async Task A_missing_url_falls_through_to_the_next_one()
+    {
+        var path = await new ArchiveDownloader(_http, Staging).DownloadAsync([_server.Url("gone.zip"), _server.Url("b.zip")], Sha, null, 1 << 20, CancellationToken.None);
+
+        Assert.Equal(_archive, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task An_archive_over_the_limit_is_refused_before_and_while_downloading()
+    {
+        var downloader = new ArchiveDownloader(_http, Staging);
+
+        var declared = await Assert.ThrowsAsync<UpdateException>(() => downloader.DownloadAsync([_server.Url("b.zip")], Sha, _archive.Length, 1000, CancellationToken.None));
+        var requestsBefore = _server.Requests.Count;
+        var served = await Assert.ThrowsAsync<UpdateException>(() => downloader.DownloadAsync([_server.Url("b.zip")], Sha, null, 1000, CancellationToken.None));
+
+        Assert.Contains("more than the 1000 allowed", declared.Message, StringComparison.Ordinal);
+        Assert.Equal(0, requestsBefore);
+        Assert.Contains("more than the 1000 allowed", served.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_archive_whose_hash_differs_is_refused_and_not_kept()
+    {
+        var wrong = new string('0', 64);
+
+        var error = await Assert.ThrowsAsync<UpdateException>(() => new ArchiveDownloader(_http, Staging).DownloadAsync([_server.Url("b.zip")], wrong, null, 1 << 20, CancellationToken.None));
+
+        Assert.Contains($"has SHA-256 {Sha}, not the {wrong}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Staging));
+    }
+}
