@@ -163,7 +163,7 @@ public sealed partial class ModelUpdater : BackgroundService
     private async Task RollBackOnCommandAsync(ModelCommand command, Func<string, string?, Task> report, CancellationToken stoppingToken)
     {
         var previous = _startup.Store.Previous;
-        if (previous is null || SameFolder(previous, _activeFolder))
+        if (previous is null || ModelStore.SameFolder(previous, _activeFolder))
         {
             throw new UpdateException("there is no previous model to roll back to");
         }
@@ -250,8 +250,6 @@ public sealed partial class ModelUpdater : BackgroundService
         }
     }
 
-    private static bool SameFolder(string a, string b) =>
-        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model command {Action} {Id} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string action, string id, string reason);

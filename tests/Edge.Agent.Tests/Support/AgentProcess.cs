@@ -75,6 +75,8 @@ public sealed class AgentProcess : IDisposable
         _process.WaitForExit();
     }
 
+    public bool HasExited => _process.HasExited;
+
     public int WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout))

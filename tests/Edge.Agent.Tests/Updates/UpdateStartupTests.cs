@@ -55,7 +55,20 @@ public sealed class UpdateStartupTests : IDisposable
         Assert.Null(startup.Probation);
         Assert.Null(_store.Journal.Read());
         Assert.Equal(ModelStates.Failed, startup.Report!.State);
-        Assert.Contains("stopped while switching to 2.0.0, before the switch", startup.Report.Reason, StringComparison.Ordinal);
+        Assert.Contains("stopped during the install of 2.0.0, before the switch", startup.Report.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_crash_while_downloading_before_any_install_keeps_the_configured_model_and_reports_the_interrupted_install()
+    {
+        _store.Journal.Write(Record(SwitchPhase.Preparing, starts: 0) with { FromFolder = _config.Model.Bundle, ToFolder = "" });
+
+        var startup = UpdateStartup.Recover(_config, Now);
+
+        Assert.Equal(_config.Model.Bundle, startup.ActiveFolder);
+        Assert.Null(_store.Journal.Read());
+        Assert.Equal(ModelStates.Failed, startup.Report!.State);
+        Assert.Equal("c1", startup.Report.CommandId);
     }
 
     [Fact]

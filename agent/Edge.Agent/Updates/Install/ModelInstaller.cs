@@ -48,7 +48,31 @@ public sealed class ModelInstaller
         var version = SemanticVersion.Parse(command.Version!);
         RefuseIfNotNewer(version, activeVersion, command.Force);
         using var trusted = TrustedKeysOrRefuse();
+        // Journalled from the first step, so a crash anywhere before the switch is reported at the next start.
+        _store.Journal.Write(new SwitchRecord
+        {
+            FromFolder = Path.GetFullPath(activeFolder), FromVersion = activeVersion, ToFolder = "", ToVersion = version.ToString(),
+            CommandId = command.Id, Phase = SwitchPhase.Preparing,
+        });
+        try
+        {
+            return await InstallCoreAsync(command, version, trusted, activeFolder, activeVersion, report, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A stop (SIGTERM) keeps the journal: the next start reports the interrupted install.
+            if (_store.Journal.Read() is { Phase: SwitchPhase.Preparing })
+            {
+                _store.Journal.Delete();
+            }
+            throw;
+        }
+    }
 
+    private async Task<SwitchRecord> InstallCoreAsync(
+        ModelCommand command, SemanticVersion version, TrustedKeys trusted, string activeFolder, string? activeVersion, Func<string, string?, Task> report,
+        CancellationToken cancellationToken)
+    {
         await report(ModelStates.Downloading, null).ConfigureAwait(false);
         var archive = await DownloadAsync(command, cancellationToken).ConfigureAwait(false);
 
@@ -87,7 +111,7 @@ public sealed class ModelInstaller
         catch
         {
             candidate?.Dispose();
-            if (Directory.Exists(folder) && !SameFolder(_store.Current, folder))
+            if (Directory.Exists(folder) && !ModelStore.SameFolder(_store.Current, folder))
             {
                 Directory.Delete(folder, recursive: true);
             }
@@ -169,7 +193,7 @@ public sealed class ModelInstaller
             File.Delete(archive);
         }
         var target = _store.VersionFolder(version.ToString());
-        if (SameFolder(target, activeFolder))
+        if (ModelStore.SameFolder(target, activeFolder))
         {
             DeleteIfThere(extraction);
             throw new UpdateException($"version {version} is already the active model");
@@ -218,6 +242,4 @@ public sealed class ModelInstaller
         }
     }
 
-    private static bool SameFolder(string? a, string b) =>
-        a is not null && string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 }

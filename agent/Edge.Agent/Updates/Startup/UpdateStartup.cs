@@ -70,24 +70,22 @@ public sealed class UpdateStartup
             return;
         }
         var current = Store.Current;
-        if (current is null || !SameFolder(ActiveFolder, current))
-        {
-            // model.bundle was changed since the switch: the operator's choice runs and the journal no longer applies.
-            Store.Journal.Delete();
-            return;
-        }
-        var switched = SameFolder(current, record.ToFolder);
-        if (record.Phase == SwitchPhase.Switching && !switched)
-        {
-            // Stopped before current changed: the old model never stopped being active.
-            Store.Journal.Delete();
-            Report = State(ModelStates.Failed, record, record.FromVersion,
-                $"the agent stopped while switching to {record.ToVersion}, before the switch; {record.FromVersion ?? "the previous model"} stays active");
-            return;
-        }
+        var switched = current is not null && record.ToFolder.Length > 0 && ModelStore.SameFolder(current, record.ToFolder);
         if (!switched)
         {
-            // Probation journalled but current points elsewhere (changed by hand): the journal no longer applies.
+            // Stopped before current changed: the old model never stopped being active. (A probation journal whose
+            // link was changed by hand no longer applies either.)
+            Store.Journal.Delete();
+            if (record.Phase != SwitchPhase.Probation)
+            {
+                Report = State(ModelStates.Failed, record, record.FromVersion,
+                    $"the agent stopped during the install of {record.ToVersion}, before the switch; {record.FromVersion ?? "the previous model"} stays active (send the command again to retry)");
+            }
+            return;
+        }
+        if (!ModelStore.SameFolder(ActiveFolder, current!))
+        {
+            // model.bundle was changed since the switch: the operator's choice runs and the journal no longer applies.
             Store.Journal.Delete();
             return;
         }
@@ -102,7 +100,7 @@ public sealed class UpdateStartup
             : record.ProbationUntilUtc;
         Probation = record with { Phase = SwitchPhase.Probation, Starts = starts, ProbationUntilUtc = until };
         Store.Journal.Write(Probation);
-        ActiveFolder = current;
+        ActiveFolder = current!;
     }
 
     private void RollBack(SwitchRecord record, string reason)
@@ -120,6 +118,4 @@ public sealed class UpdateStartup
         Previous = record.FromVersion, TimeUtc = DateTimeOffset.UtcNow,
     };
 
-    private static bool SameFolder(string a, string b) =>
-        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 }

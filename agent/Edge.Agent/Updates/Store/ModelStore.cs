@@ -143,5 +143,9 @@ public sealed class ModelStore
         Edge.Agent.Interop.Interop.Libc.Rename(temporary, path);
     }
 
+    /// <summary>Whether two paths name the same folder (after making them absolute; links are not followed).</summary>
+    public static bool SameFolder(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+
     private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 }

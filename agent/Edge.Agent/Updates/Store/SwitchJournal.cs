@@ -36,8 +36,11 @@ public sealed class SwitchJournal
         }
     }
 
-    public void Write(SwitchRecord record) =>
+    public void Write(SwitchRecord record)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         AtomicFile.WriteAllBytes(Path, JsonSerializer.SerializeToUtf8Bytes(record, Json), Path + ".tmp");
+    }
 
     public void Delete() => File.Delete(Path);
 }
@@ -49,6 +52,7 @@ public sealed record SwitchRecord
 
     public required string? FromVersion { get; init; }
 
+    /// <summary>The new version's folder; empty while <see cref="SwitchPhase.Preparing"/>.</summary>
     public required string ToFolder { get; init; }
 
     public required string ToVersion { get; init; }
@@ -66,6 +70,9 @@ public sealed record SwitchRecord
 
 public enum SwitchPhase
 {
+    /// <summary>An install is downloading, verifying or validating; the target folder is not known yet.</summary>
+    Preparing,
+
     /// <summary>Journalled, <c>current</c> maybe not yet replaced.</summary>
     Switching,
 

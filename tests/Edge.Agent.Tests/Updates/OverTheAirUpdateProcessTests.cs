@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.Json;
+using Edge.Agent.Tests.Pipeline;
+using Edge.Agent.Tests.Support;
+using Edge.Bundles.Files;
+using Edge.Testing;
+
+namespace Edge.Agent.Tests.Updates;
+
+/// <summary>
+/// Over-the-air updates end to end: real agent processes scoring a folder camera with the trained bundle (1.0.0), a
+/// real Mosquitto broker, signed archives on a real HTTP server on loopback, commands sent with mosquitto_pub and
+/// the retained model state read with mosquitto_sub.
+/// </summary>
+[Collection(TrainedBundleCollection.Name)]
+public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerTest
+{
+    private static readonly TimeSpan UpdatePatience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_good_signed_update_reaches_two_agents_both_report_it_active_it_survives_a_restart_and_a_rollback_command_restores_1_0_0()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var v2 = kit.Make("good", "2.0.0");
+        using var box2Folder = new TempFolder();
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        using var alarms = Broker.Subscribe("edge/plant1/+/alarms/#", persistent: false);
+        var box1 = Config(kit, Folder, "box1");
+        var box2 = Config(kit, box2Folder, "box2");
+        using var agent1 = AgentProcess.Start(["run", "--config", box1]);
+        using var agent2 = AgentProcess.Start(["run", "--config", box2]);
+        WaitState(states, "box1", s => s.Active == "1.0.0", agent1);
+        WaitState(states, "box2", s => s.Active == "1.0.0", agent2);
+
+        Command("box1", UpdateKit.InstallCommand("u1", v2));
+        Command("box2", UpdateKit.InstallCommand("u2", v2));
+        var done1 = WaitState(states, "box1", s => s.CommandId == "u1" && IsFinal(s.State), agent1);
+        var done2 = WaitState(states, "box2", s => s.CommandId == "u2" && IsFinal(s.State), agent2);
+
+        Assert.Equal(("active", "2.0.0"), (done1.State, done1.Active));
+        Assert.Equal(("active", "2.0.0"), (done2.State, done2.Active));
+        var steps = States(states, "box1").Where(s => s.CommandId == "u1").Select(s => s.State).Distinct().ToList();
+        Assert.Equal(["downloading", "verifying", "validating", "switching", "probation", "active"], steps);
+        // Frames keep being scored across the switch: alarms now name the new model.
+        alarms.WaitUntil(m => m.Any(x => x.Topic.Contains("/box1/", StringComparison.Ordinal) && x.Payload.Contains("\"modelVersion\":\"2.0.0\"", StringComparison.Ordinal)), UpdatePatience);
+        Assert.Equal(Path.Combine(Folder.Path, "state", "models", "versions", "2.0.0"), new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget);
+
+        // A restart runs the installed version, not the configured 1.0.0.
+        agent1.Terminate();
+        Assert.Equal(0, agent1.WaitForExit(Patience));
+        var restarted = states.Messages.Count;
+        using var again = AgentProcess.Start(["run", "--config", box1]);
+        WaitState(states, "box1", s => s.Active == "2.0.0", again, skip: restarted);
+
+        Command("box2", "{\"id\":\"b1\",\"action\":\"rollback\",\"issuedUtc\":\"" + Now + "\"}");
+        var back = WaitState(states, "box2", s => s.CommandId == "b1" && IsFinal(s.State), agent2);
+
+        Assert.Equal(("rolled-back", "1.0.0"), (back.State, back.Active));
+        Assert.Contains("rolled back from 2.0.0 on command b1", back.Reason, StringComparison.Ordinal);
+        again.Terminate();
+        agent2.Terminate();
+        Assert.Equal(0, again.WaitForExit(Patience));
+        Assert.Equal(0, agent2.WaitForExit(Patience));
+    }
+
+    [Fact]
+    public async Task A_tampered_file_a_wrong_key_a_downgrade_and_a_failing_golden_check_are_each_refused_with_the_reason_and_1_0_0_keeps_running()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        using var stranger = Bundles.Signing.SigningKeys.Generate();
+        var tampered = kit.MakeTampered("tampered", "2.0.0");
+        var foreign = kit.Make("foreign", "2.0.0", signer: stranger);
+        var older = kit.Make("older", "0.9.0");
+        var golden = kit.Make("golden", "2.0.0", change: UpdateKit.BreakGoldenCheck);
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1")]);
+        WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+
+        var reasons = new Dictionary<string, string>();
+        foreach (var (id, archive) in new[] { ("t", tampered), ("k", foreign), ("d", older), ("g", golden) })
+        {
+            Command("box1", UpdateKit.InstallCommand(id, archive));
+            var final = WaitState(states, "box1", s => s.CommandId == id && IsFinal(s.State), agent);
+            Assert.Equal(("failed", "1.0.0"), (final.State, final.Active));
+            reasons[id] = final.Reason!;
+        }
+        using var health = Broker.Subscribe("edge/plant1/box1/health", persistent: false);
+        var report = JsonDocument.Parse(health.WaitUntil(m => m.Count > 0, Patience)[0].Payload).RootElement;
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+
+        Assert.Contains("verification failed", reasons["t"], StringComparison.Ordinal);
+        Assert.Contains("encoder.onnx", reasons["t"], StringComparison.Ordinal);
+        Assert.Contains("which is not trusted", reasons["k"], StringComparison.Ordinal);
+        Assert.Contains("version 0.9.0 is not newer than the active 1.0.0", reasons["d"], StringComparison.Ordinal);
+        Assert.Contains("failed its golden check", reasons["g"], StringComparison.Ordinal);
+        Assert.Equal("1.0.0", report.GetProperty("modelVersion").GetString());
+        Assert.False(Directory.Exists(Path.Combine(Folder.Path, "state", "models", "versions", "2.0.0")));
+        Assert.Null(new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget);
+    }
+
+    [Fact]
+    public async Task A_bundle_that_passes_every_check_but_fails_on_live_frames_is_rolled_back_during_probation()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var broken = kit.Make("nan", "2.0.0", change: UpdateKit.NaNOnLiveFrames);
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1", probationSeconds: 30)]);
+        WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+
+        Command("box1", UpdateKit.InstallCommand("n1", broken));
+        var final = WaitState(states, "box1", s => s.CommandId == "n1" && IsFinal(s.State), agent);
+        var steps = States(states, "box1").Where(s => s.CommandId == "n1").Select(s => s.State).Distinct().ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var running = !agent.HasExited;
+        agent.Terminate();
+
+        Assert.Equal(("rolled-back", "1.0.0"), (final.State, final.Active));
+        Assert.Contains("probation", steps);
+        Assert.Contains("model 2.0.0 failed during probation", final.Reason, StringComparison.Ordinal);
+        Assert.Contains("not a number", final.Reason, StringComparison.Ordinal);
+        Assert.True(running, "the agent stopped instead of rolling back: " + string.Join("\n", agent.Errors));
+        Assert.Equal(0, agent.WaitForExit(Patience));
+        Assert.Equal(Path.GetFullPath(bundle.Folder), new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget);
+    }
+
+    [Fact]
+    public async Task A_kill_9_during_the_switch_leaves_a_consistent_model_after_restart()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var v2 = kit.Make("good", "2.0.0");
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        var config = Config(kit, Folder, "box1", probationSeconds: 2);
+        using (var agent = AgentProcess.Start(["run", "--config", config]))
+        {
+            WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+            Command("box1", UpdateKit.InstallCommand("s1", v2));
+            WaitState(states, "box1", s => s.CommandId == "s1" && s.State == "switching", agent);
+            agent.KillHard();
+        }
+        var before = states.Messages.Count;
+
+        using var restarted = AgentProcess.Start(["run", "--config", config]);
+        var settled = WaitState(states, "box1", s => s.CommandId == "s1" && IsFinal(s.State), restarted, skip: before);
+        restarted.Terminate();
+        Assert.Equal(0, restarted.WaitForExit(Patience));
+
+        // Whichever side of the switch the kill landed on, the reported model is the one current points at, and whole.
+        var models = Path.Combine(Folder.Path, "state", "models");
+        var current = new FileInfo(Path.Combine(models, "current")).LinkTarget ?? bundle.Folder;
+        var opened = Bundle.Open(current);
+        Assert.Equal(opened.Manifest.ModelVersion.ToString(), settled.Active);
+        Assert.Contains(settled.State, new[] { "active", "failed" });
+        Assert.False(File.Exists(Path.Combine(models, "switch.json")));
+        Assert.Empty(Directory.Exists(Path.Combine(models, "staging")) ? Directory.GetDirectories(Path.Combine(models, "staging")) : []);
+    }
+
+    [Fact]
+    public async Task A_shadow_run_refuses_a_model_that_would_flood_the_line_with_alarms_and_promotes_one_that_scores_like_the_active_one()
+    {
+        var calibrated = bundle.CalibratedCopy(Folder);
+        await using var kit = await UpdateKit.StartAsync(calibrated, new TempFolder());
+        var flood = kit.Make("flood", "2.0.0", manifest: m => m with { Thresholds = m.Thresholds! with { Image = bundle.NormalScore / 100 } });
+        var calm = kit.Make("calm", "2.0.0");
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        var shadow = """, "shadow": { "seconds": 3, "minFrames": 5, "maxAlarmRateIncrease": 0.1, "maxMedianShift": 2 }""";
+        using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1", model: calibrated, cameraThreshold: false, extraUpdates: shadow)]);
+        WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+
+        Command("box1", UpdateKit.InstallCommand("f1", flood));
+        var refused = WaitState(states, "box1", s => s.CommandId == "f1" && IsFinal(s.State), agent);
+        Command("box1", UpdateKit.InstallCommand("c1", calm));
+        var promoted = WaitState(states, "box1", s => s.CommandId == "c1" && IsFinal(s.State), agent);
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+
+        Assert.Equal(("failed", "1.0.0"), (refused.State, refused.Active));
+        Assert.Contains("shadow run refused the new model", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("maxAlarmRateIncrease", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(("active", "2.0.0"), (promoted.State, promoted.Active));
+        Assert.Contains("shadow", States(states, "box1").Where(s => s.CommandId == "c1").Select(s => s.State));
+    }
+
+    private static string Now => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static bool IsFinal(string state) => state is "active" or "failed" or "rolled-back";
+
+    private string Config(UpdateKit kit, TempFolder folder, string device, double probationSeconds = 2, string? model = null, bool cameraThreshold = true, string extraUpdates = "")
+    {
+        var frames = Path.Combine(folder.Path, "frames");
+        Directory.CreateDirectory(frames);
+        // One second of the normal scene, then half a second of the defect, looped: an alarm starts and ends each loop.
+        for (var i = 0; i < 15; i++)
+        {
+            File.Copy(i < 10 ? bundle.NormalImage : bundle.DefectImage, Path.Combine(frames, $"f{i:D2}.png"), overwrite: true);
+        }
+        var threshold = cameraThreshold ? ", \"threshold\": " + bundle.Threshold.ToString("R", CultureInfo.InvariantCulture) : "";
+        return AgentConfigFile.Write(folder, Broker.Port,
+            cameras: $$"""[ { "name": "line1", "folder": "{{frames}}", "framesPerSecond": 10, "health": false{{threshold}} } ]""",
+            model: model ?? bundle.Folder,
+            alarms: """{ "holdSeconds": 0.2, "cooldownSeconds": 0, "hysteresis": 0.05 }""",
+            updates: $$"""{ "trustedKeys": ["{{kit.PublicKeyPath}}"], "probationSeconds": {{probationSeconds.ToString(CultureInfo.InvariantCulture)}}, "replayWindowMinutes": 10{{extraUpdates}} }""",
+            device: device);
+    }
+
+    private void Command(string device, string json) =>
+        ExternalTool.Run("mosquitto_pub", ["-h", "127.0.0.1", "-p", Broker.Port.ToString(CultureInfo.InvariantCulture), "-q", "1", "-t", $"edge/plant1/{device}/cmd/model", "-m", json]);
+
+    private static List<StateMessage> States(MosquittoSubscription states, string device, int skip = 0) => states.Messages.Skip(skip)
+        .Where(m => m.Topic == $"edge/plant1/{device}/model/state")
+        .Select(m => JsonSerializer.Deserialize<StateMessage>(m.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
+        .ToList();
+
+    private static StateMessage WaitState(MosquittoSubscription states, string device, Func<StateMessage, bool> wanted, AgentProcess agent, int skip = 0)
+    {
+        try
+        {
+            states.WaitUntil(_ => States(states, device, skip).Any(wanted) || agent.HasExited, UpdatePatience);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\nagent stderr:\n" + string.Join("\n", agent.Errors.TakeLast(30)), e);
+        }
+        return States(states, device, skip).FirstOrDefault(wanted)
+            ?? throw new InvalidOperationException($"the agent for {device} exited ({agent.WaitForExit(TimeSpan.Zero)}): " + string.Join("\n", agent.Errors.TakeLast(30)));
+    }
+
+    private sealed record StateMessage(string? Active, string State, string? Reason, string? Target, string? CommandId);
+}
