@@ -33,6 +33,24 @@ public sealed class ModelCommandJsonTests
         Assert.False(parsed.Force);
     }
 
+    [Fact]
+    public void A_forced_install_with_several_urls_survives_a_round_trip_and_keeps_the_url_order()
+    {
+        var forced = Install with
+        {
+            Force = true,
+            Urls = [new Uri("https://a.example/m.zip"), new Uri("http://127.0.0.1:8000/edge-1.4.0.zip")],
+            IssuedUtc = new DateTimeOffset(2026, 12, 3, 23, 50, 0, 123, TimeSpan.Zero),
+        };
+
+        var parsed = ModelCommandJson.Parse(ModelCommandJson.Serialize(forced));
+
+        Assert.True(parsed.Force);
+        Assert.Equal(forced.Urls, parsed.Urls);
+        Assert.Equal(forced.IssuedUtc, parsed.IssuedUtc);
+        Assert.Equal(forced with { Urls = parsed.Urls }, parsed);
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("[1]", "must be a JSON object")]

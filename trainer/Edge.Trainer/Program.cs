@@ -19,6 +19,7 @@ public static class Program
             SignCommand.Create(),
             PackCommand.Create(),
             DevicesCommand.Create(),
+            RolloutCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -54,19 +54,7 @@ public static class FleetListing
             }
             return Task.CompletedTask;
         };
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId($"edge-train-devices-{Guid.NewGuid():N}")
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build();
-        try
-        {
-            await client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new Commands.UserInputException($"Cannot reach the broker at {broker.Host}:{broker.Port}: {e.Message}");
-        }
+        await BrokerConnection.ConnectAsync(client, BrokerConnection.Options(broker, "devices"), broker, cancellationToken).ConfigureAwait(false);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var leaf in new[] { "status", "model/state", "health" })
         {
