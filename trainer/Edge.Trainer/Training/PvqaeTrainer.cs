@@ -63,7 +63,7 @@ public sealed class PvqaeTrainer
     /// <exception cref="UserInputException">Resuming, and there is no checkpoint, or it was trained with other options or data.</exception>
     public (Pvqae Model, BudgetPrior Prior) Train(CancellationToken cancel = default, bool resume = false)
     {
-        var state = resume ? ResumableState() : null;
+        var state = resume ? CheckResume() : null;
         LibTorch.ManualSeed((ulong)_options.Seed);
         var model = new Pvqae(Config);
         var prior = new BudgetPrior(Config);
@@ -94,8 +94,9 @@ public sealed class PvqaeTrainer
         return (model, prior);
     }
 
-    /// <summary>The checkpoint's state, once it is clear that these options and this data can continue it.</summary>
-    private CheckpointState ResumableState()
+    /// <summary>The state of the checkpoint in <see cref="CheckpointFolder"/>, once it is clear that these options and this data can continue it.</summary>
+    /// <exception cref="UserInputException">There is no checkpoint, or it was trained with other options or data.</exception>
+    public CheckpointState CheckResume()
     {
         var folder = CheckpointFolder ?? throw new InvalidOperationException("Resuming needs a CheckpointFolder.");
         var state = TrainingCheckpoint.Read(folder);

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Edge.Trainer.Training;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Edge.Trainer.Reporting;
+
+/// <summary>
+/// A Spectre.Console progress bar per phase: its latest loss terms and codebook perplexity in the description, the
+/// share of steps done and the time left. Checkpoint and other lines print above the bars.
+/// </summary>
+public sealed class TerminalTrainingDisplay : TrainingDisplay
+{
+    private readonly IAnsiConsole _console;
+    // Filled once before training starts, then only read (the display refreshes on its own thread).
+    private IReadOnlyDictionary<string, ProgressTask> _tasks = new Dictionary<string, ProgressTask>();
+
+    public TerminalTrainingDisplay(IAnsiConsole console, TrainingOptions options, double elapsedAtStart, Func<double>? clock = null)
+        : base(options, elapsedAtStart, clock)
+    {
+        _console = console;
+    }
+
+    public override T Show<T>(Func<T> training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return _console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new TimeLeftColumn(this))
+            .Start(context =>
+            {
+                _tasks = Phases.ToDictionary(
+                    p => p.Name, p => context.AddTask(Markup.Escape(p.Name), autoStart: false, maxValue: Math.Max(1, p.Steps)), StringComparer.Ordinal);
+                return training();
+            });
+    }
+
+    public override void Step(string phase, int step, int totalSteps)
+    {
+        base.Step(phase, step, totalSteps);
+        if (!_tasks.TryGetValue(phase, out var task))
+        {
+            return;
+        }
+        foreach (var earlier in Phases.TakeWhile(p => p.Name != phase))
+        {
+            _tasks[earlier.Name].StopTask();
+        }
+        if (!task.IsStarted)
+        {
+            task.StartTask();
+        }
+        task.Value = step;
+        if (step >= totalSteps)
+        {
+            task.StopTask();
+        }
+    }
+
+    public override void Report(TrainingProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (_tasks.TryGetValue(progress.Phase, out var task))
+        {
+            task.Description = Markup.Escape($"{progress.Phase}  {ProgressText.Terms(progress)}");
+        }
+    }
+
+    public override void CheckpointWritten(CheckpointState state, string path)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"checkpoint: {state.Phase} step {state.Step}/{state.TotalSteps} saved to {path}")));
+    }
+
+    public override void Line(string text) => _console.WriteLine(text);
+
+    /// <summary>The time left of the phase a bar shows ("done" once finished).</summary>
+    private sealed class TimeLeftColumn(TerminalTrainingDisplay display) : ProgressColumn
+    {
+        protected override bool NoWrap => true;
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            var phase = display._tasks.FirstOrDefault(p => p.Value == task).Key;
+            var text = task.IsFinished ? "done" : phase is null || !task.IsStarted ? "" : display.EtaText(phase);
+            return new Text(text.Length == 0 ? "" : text + " left");
+        }
+    }
+}
