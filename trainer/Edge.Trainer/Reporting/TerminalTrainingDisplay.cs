@@ -6,12 +6,15 @@ using Spectre.Console.Rendering;
 namespace Edge.Trainer.Reporting;
 
 /// <summary>
-/// A Spectre.Console progress bar per phase: its latest loss terms and codebook perplexity in the description, the
-/// share of steps done and the time left. Checkpoint and other lines print above the bars.
+/// A Spectre.Console progress bar per phase (share of steps done, steps, time left), and under the bars each phase's
+/// latest loss terms and codebook perplexity. Checkpoint and other lines print above the bars.
 /// </summary>
 public sealed class TerminalTrainingDisplay : TrainingDisplay
 {
     private readonly IAnsiConsole _console;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
+
     // Filled once before training starts, then only read (the display refreshes on its own thread).
     private IReadOnlyDictionary<string, ProgressTask> _tasks = new Dictionary<string, ProgressTask>();
 
@@ -26,7 +29,10 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
         ArgumentNullException.ThrowIfNull(training);
         return _console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new TimeLeftColumn(this))
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 30 }, new PercentageColumn(),
+                new StepsColumn(), new TimeLeftColumn(this))
+            .UseRenderHook((bars, _) => new Rows(bars, TermsTable()))
             .Start(context =>
             {
                 _tasks = Phases.ToDictionary(
@@ -60,9 +66,9 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
     public override void Report(TrainingProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        if (_tasks.TryGetValue(progress.Phase, out var task))
+        lock (_lock)
         {
-            task.Description = Markup.Escape($"{progress.Phase}  {ProgressText.Terms(progress)}");
+            _terms[progress.Phase] = ProgressText.Terms(progress);
         }
     }
 
@@ -75,6 +81,29 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
 
     public override void Line(string text) => _console.WriteLine(text);
 
+    /// <summary>One line per phase that has reported: its name and latest loss terms.</summary>
+    private Grid TermsTable()
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        lock (_lock)
+        {
+            foreach (var phase in Phases.Where(p => _terms.ContainsKey(p.Name)))
+            {
+                grid.AddRow(new Text("  " + phase.Name, new Style(decoration: Decoration.Dim)), new Text(_terms[phase.Name], new Style(decoration: Decoration.Dim)));
+            }
+        }
+        return grid;
+    }
+
+    /// <summary>"180/400".</summary>
+    private sealed class StepsColumn : ProgressColumn
+    {
+        protected override bool NoWrap => true;
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text(string.Create(CultureInfo.InvariantCulture, $"{(long)task.Value}/{(long)task.MaxValue}"));
+    }
+
     /// <summary>The time left of the phase a bar shows ("done" once finished).</summary>
     private sealed class TimeLeftColumn(TerminalTrainingDisplay display) : ProgressColumn
     {
@@ -84,7 +113,7 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
         {
             var phase = display._tasks.FirstOrDefault(p => p.Value == task).Key;
             var text = task.IsFinished ? "done" : phase is null || !task.IsStarted ? "" : display.EtaText(phase);
-            return new Text(text.Length == 0 ? "" : text + " left");
+            return new Text(text.Length == 0 || text == "done" ? text : text + " left");
         }
     }
 }
