@@ -41,8 +41,7 @@ public static class TrainingCheckpoint
         }
         try
         {
-            using var contents = StateFile.Read(path);
-            var extra = contents.Metadata.Where(p => p.Key.StartsWith("extra.", StringComparison.Ordinal))
+            var extra = StateFile.ReadMetadata(path).Where(p => p.Key.StartsWith("extra.", StringComparison.Ordinal))
                 .ToDictionary(p => p.Key["extra.".Length..], p => p.Value, StringComparer.Ordinal);
             return CheckpointState.FromStrings(extra, path);
         }
