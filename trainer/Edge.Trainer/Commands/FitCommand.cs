@@ -86,6 +86,7 @@ internal static class FitCommand
                 ? new TerminalTrainingDisplay(AnsiConsole.Console, options, checkpoint?.ElapsedSeconds ?? 0)
                 : new PlainTrainingDisplay(Console.Out, options, checkpoint?.ElapsedSeconds ?? 0);
             TrainingLog? log = null;
+            CheckpointState? autoEncoderEnd = null;
             var trainer = new PvqaeTrainer(options, dataset)
             {
                 CheckpointFolder = runFolder,
@@ -97,7 +98,11 @@ internal static class FitCommand
                     display.Report(p);
                 },
                 StepFinished = display.Step,
-                CheckpointWritten = s => display.CheckpointWritten(s, Path.Combine(runFolder, TrainingCheckpoint.StateFileName)),
+                CheckpointWritten = s =>
+                {
+                    autoEncoderEnd = s.Phase == CheckpointState.AutoEncoderPhase ? s : autoEncoderEnd;
+                    display.CheckpointWritten(s, Path.Combine(runFolder, TrainingCheckpoint.StateFileName));
+                },
             };
             if (checkpoint is not null)
             {
@@ -119,15 +124,14 @@ internal static class FitCommand
             {
                 (model, prior) = display.Show(() => trainer.Train(signals.Token, resume: checkpoint is not null));
             }
+            var state = TrainingCheckpoint.Read(runFolder);
             using (model)
             using (prior)
             {
                 LossCurve.Write(runFolder, TrainingLog.Read(runFolder));
-                var state = TrainingCheckpoint.Read(runFolder);
-                var where = string.Create(CultureInfo.InvariantCulture, $"{state.Phase} step {state.Step}/{state.TotalSteps}");
                 if (trainer.Stop == TrainingStop.Cancelled)
                 {
-                    display.Line($"stopped at {where}; checkpoint saved to {Path.Combine(runFolder, TrainingCheckpoint.StateFileName)}");
+                    display.Line($"stopped at {Where(state)}; checkpoint saved to {Path.Combine(runFolder, TrainingCheckpoint.StateFileName)}");
                     display.Line($"continue with: {resumeCommand}");
                     return signals.ExitCode;
                 }
@@ -135,12 +139,16 @@ internal static class FitCommand
             }
             if (trainer.Stop == TrainingStop.TimeBudget)
             {
-                display.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"the time budget ({options.MaxMinutes} min) cut training short; the run is usable, and '{resumeCommand} --max-minutes M' (a larger M) trains on"));
+                var budget = string.Create(CultureInfo.InvariantCulture, $"the time budget ({options.MaxMinutes} min)");
+                display.Line(state.Step < state.TotalSteps
+                    ? $"{budget} stopped {Where(state)}; the run is usable, and '{resumeCommand} --max-minutes M' with a larger M trains on from there"
+                    : $"{budget} stopped {Where(autoEncoderEnd ?? state)} (the prior then trained fully); the run is usable, and a new run with a larger --max-minutes trains every step");
             }
             display.Line($"saved the run to {runFolder}");
             return 0;
         }
+
+        private static string Where(CheckpointState state) => string.Create(CultureInfo.InvariantCulture, $"{state.Phase} step {state.Step}/{state.TotalSteps}");
 
         /// <summary>
         /// A new run replaces the folder's earlier one, but never an unfinished one (a checkpoint without run.json):

@@ -17,6 +17,7 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
 
     // Filled once before training starts, then only read (the display refreshes on its own thread).
     private IReadOnlyDictionary<string, ProgressTask> _tasks = new Dictionary<string, ProgressTask>();
+    private bool _showing;
 
     public TerminalTrainingDisplay(IAnsiConsole console, TrainingOptions options, double elapsedAtStart, Func<double>? clock = null)
         : base(options, elapsedAtStart, clock)
@@ -27,18 +28,15 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
     public override T Show<T>(Func<T> training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return _console.Progress()
-            .AutoClear(false)
-            .Columns(
-                new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 30 }, new PercentageColumn(),
-                new StepsColumn(), new TimeLeftColumn(this))
-            .UseRenderHook((bars, _) => new Rows(bars, TermsTable()))
-            .Start(context =>
-            {
-                _tasks = Phases.ToDictionary(
-                    p => p.Name, p => context.AddTask(Markup.Escape(p.Name), autoStart: false, maxValue: Math.Max(1, p.Steps)), StringComparer.Ordinal);
-                return training();
-            });
+        try
+        {
+            _showing = true;
+            return ShowBars(training);
+        }
+        finally
+        {
+            _showing = false;
+        }
     }
 
     public override void Step(string phase, int step, int totalSteps)
@@ -79,7 +77,32 @@ public sealed class TerminalTrainingDisplay : TrainingDisplay
             $"checkpoint: {state.Phase} step {state.Step}/{state.TotalSteps} saved to {path}")));
     }
 
-    public override void Line(string text) => _console.WriteLine(text);
+    /// <summary>Above the bars while they show; otherwise as it is, unwrapped (a command to copy stays one line).</summary>
+    public override void Line(string text)
+    {
+        if (_showing)
+        {
+            _console.WriteLine(text);
+        }
+        else
+        {
+            _console.Profile.Out.Writer.WriteLine(text);
+        }
+    }
+
+    private T ShowBars<T>(Func<T> training) =>
+        _console.Progress()
+            .AutoClear(false)
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 30 }, new PercentageColumn(),
+                new StepsColumn(), new TimeLeftColumn(this))
+            .UseRenderHook((bars, _) => new Rows(bars, TermsTable()))
+            .Start(context =>
+            {
+                _tasks = Phases.ToDictionary(
+                    p => p.Name, p => context.AddTask(Markup.Escape(p.Name), autoStart: false, maxValue: Math.Max(1, p.Steps)), StringComparer.Ordinal);
+                return training();
+            });
 
     /// <summary>One line per phase that has reported: its name and latest loss terms.</summary>
     private Grid TermsTable()
