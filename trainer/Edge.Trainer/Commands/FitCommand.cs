@@ -52,11 +52,15 @@ internal static class FitCommand
             var deviceText = result.GetValue(device)!;
             var fit = new Fit(
                 MvtecDataset.Open(result.GetValue(data)!.FullName), runFolder, options, TrainingDevice.Parse(deviceText), checkpoint,
-                $"edge-train fit --data {result.GetValue(data)!.FullName} --out {runFolder} --resume{(deviceText == "cpu" ? "" : " --device " + deviceText)}");
+                $"edge-train fit --data {ShellWord(result.GetValue(data)!.FullName)} --out {ShellWord(runFolder)} --resume{(deviceText == "cpu" ? "" : " --device " + deviceText)}");
             return fit.Run();
         }));
         return command;
     }
+
+    /// <summary>A path as one shell word, quoted when it has to be, for a command line to copy.</summary>
+    private static string ShellWord(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+:=@%,".Contains(c, StringComparison.Ordinal)) ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static TrainingOptions PresetOptions(string name, FileInfo? config)
     {
