@@ -63,6 +63,23 @@ public class StateFileTests
     }
 
     [Fact]
+    public void Metadata_alone_comes_from_the_header_without_reading_the_tensor_data()
+    {
+        using var folder = new TempFolder();
+        using var scope = LibTorch.NewDisposeScope();
+        var path = folder.File("state.safetensors");
+        StateFile.Write(path, [new("a", Tensor.FromArray([1f, 2f, 3f], [3]))], new Dictionary<string, string> { ["step"] = "7" });
+        var headerLength = (int)BinaryPrimitives.ReadUInt64LittleEndian(File.ReadAllBytes(path));
+        using (var stream = new FileStream(path, FileMode.Open))
+        {
+            stream.SetLength(8 + headerLength); // drop the data
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["step"] = "7" }, StateFile.ReadMetadata(path));
+        Assert.Throws<InvalidDataException>(() => StateFile.Read(path).Dispose());
+    }
+
+    [Fact]
     public void Loading_refuses_missing_names_and_wrong_shapes_with_the_name_in_the_message()
     {
         using var folder = new TempFolder();

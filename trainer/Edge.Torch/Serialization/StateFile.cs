@@ -55,16 +55,8 @@ public static class StateFile
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Span<byte> lengthBytes = stackalloc byte[8];
-        stream.ReadExactly(lengthBytes);
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
-        if (headerLength > (ulong)Math.Min(MaxHeaderBytes, stream.Length - 8))
-        {
-            throw new InvalidDataException($"{path}: header length {headerLength} does not fit the file ({stream.Length} bytes)");
-        }
-        var header = new byte[headerLength];
-        stream.ReadExactly(header);
-        var dataStart = 8 + (long)headerLength;
+        var header = ReadHeader(stream, path);
+        var dataStart = 8 + (long)header.Length;
         var dataLength = stream.Length - dataStart;
 
         var names = new List<string>();
@@ -106,6 +98,39 @@ public static class StateFile
             throw;
         }
         return new StateFileContents(names, tensors, metadata);
+    }
+
+    /// <summary>Only the metadata, without reading any tensor (a checkpoint's strings, say, before deciding to load it).</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid state file.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+        using var json = ParseHeader(path, ReadHeader(stream, path));
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (json.RootElement.TryGetProperty(MetadataKey, out var items) && items.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var item in items.EnumerateObject())
+            {
+                metadata[item.Name] = item.Value.GetString() ?? string.Empty;
+            }
+        }
+        return metadata;
+    }
+
+    /// <summary>The JSON header's bytes; leaves the stream at the start of the data.</summary>
+    private static byte[] ReadHeader(FileStream stream, string path)
+    {
+        Span<byte> lengthBytes = stackalloc byte[8];
+        stream.ReadExactly(lengthBytes);
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+        if (headerLength > (ulong)Math.Min(MaxHeaderBytes, stream.Length - 8))
+        {
+            throw new InvalidDataException($"{path}: header length {headerLength} does not fit the file ({stream.Length} bytes)");
+        }
+        var header = new byte[headerLength];
+        stream.ReadExactly(header);
+        return header;
     }
 
     private static byte[] Header(List<KeyValuePair<string, Tensor>> entries, IReadOnlyDictionary<string, string>? metadata)

@@ -54,8 +54,8 @@ public sealed class BudgetPrior : Module
         using var scope = DisposeScope.Open();
         long n = tokens.Size(0), t = _config.TokenCount;
         var copies = tokens.Unsqueeze(1).Expand(n, t, t);
-        using var eye = Tensor.Eye(t).Gt(0.5);
-        var masked = Tensor.Where(eye.Unsqueeze(0), Tensor.Scalar(MaskToken, ScalarType.Int64), copies).Reshape(n * t, t);
+        using var eye = Tensor.Eye(t, device: tokens.Device).Gt(0.5);
+        var masked = Tensor.Where(eye.Unsqueeze(0), Tensor.Scalar(MaskToken, ScalarType.Int64, tokens.Device), copies).Reshape(n * t, t);
         var repeatedClasses = classIds.Unsqueeze(1).Expand(n, t).Reshape(n * t);
         var logits = Forward(masked, repeatedClasses).Reshape(n, t, t, _config.Levels);
         var picked = (logits * eye.Float().Unsqueeze(0).Unsqueeze(3)).Sum(2);

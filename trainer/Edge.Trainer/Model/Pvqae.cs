@@ -95,6 +95,23 @@ public sealed class Pvqae : Module
         return reseeded;
     }
 
+    /// <summary>Code usage per level since the last reset (checkpoints keep it, so a resumed run re-seeds the same codes).</summary>
+    public IReadOnlyList<long[]> Usage => _quantizers.Select(q => q.Usage.ToArray()).ToList();
+
+    /// <exception cref="InvalidDataException"><paramref name="usage"/> does not fit the codebooks.</exception>
+    public void RestoreUsage(IReadOnlyList<long[]> usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        if (usage.Count != _quantizers.Length)
+        {
+            throw new InvalidDataException($"The checkpoint has code usage for {usage.Count} levels; the model has {_quantizers.Length}.");
+        }
+        for (var l = 0; l < usage.Count; l++)
+        {
+            _quantizers[l].RestoreUsage(usage[l]);
+        }
+    }
+
     public void ResetUsage()
     {
         foreach (var q in _quantizers)
@@ -106,7 +123,7 @@ public sealed class Pvqae : Module
     private Tensor FixedRouting(Tensor logits, int level)
     {
         var shape = logits.Shape;
-        using var indices = Tensor.Full([shape[0], shape[2], shape[3]], level, ScalarType.Int64);
+        using var indices = Tensor.Full([shape[0], shape[2], shape[3]], level, ScalarType.Int64, logits.Device);
         using var hot = indices.OneHot(Config.Levels);
         return hot.Permute(0, 3, 1, 2).Float();
     }

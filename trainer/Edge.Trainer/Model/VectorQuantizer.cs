@@ -88,7 +88,7 @@ internal sealed class VectorQuantizer : Module
         using var noGrad = LibTorch.NoGrad();
         var flat = z.Detach().Permute(0, 2, 3, 1).Reshape(-1, _dim).Contiguous();
         var rows = flat.Size(0);
-        var picks = Tensor.FromArray(dead.Select(_ => (long)random.Next((int)rows)).ToArray(), [dead.Length]);
+        var picks = Tensor.FromArray(dead.Select(_ => (long)random.Next((int)rows)).ToArray(), [dead.Length], flat.Device);
         var replacements = flat.IndexSelect(0, picks);
         var codes = Codes.ToFloatArray();
         var values = replacements.ToFloatArray();
@@ -96,9 +96,22 @@ internal sealed class VectorQuantizer : Module
         {
             Array.Copy(values, i * _dim, codes, dead[i] * _dim, _dim);
         }
-        Codes.CopyFromInPlace(Tensor.FromArray(codes, [_size, _dim]));
+        Codes.CopyFromInPlace(Tensor.FromArray(codes, [_size, _dim], Codes.Device));
         return dead.Length;
     }
 
     public void ResetUsage() => Array.Clear(_usage);
+
+    /// <exception cref="InvalidDataException"><paramref name="usage"/> has another length than the codebook.</exception>
+    public void RestoreUsage(IReadOnlyList<long> usage)
+    {
+        if (usage.Count != _size)
+        {
+            throw new InvalidDataException($"The checkpoint counts usage of {usage.Count} codes; the codebook has {_size}.");
+        }
+        for (var i = 0; i < _size; i++)
+        {
+            _usage[i] = usage[i];
+        }
+    }
 }

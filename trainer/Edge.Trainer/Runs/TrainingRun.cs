@@ -9,6 +9,8 @@ namespace Edge.Trainer.Runs;
 /// <summary>
 /// A training run's folder: run.json (configuration, class names, and which data it learned from), model.safetensors
 /// and prior.safetensors (libtorch state in the safetensors format), and log.jsonl (one progress line per report).
+/// <c>fit</c> also writes options.json (the effective training options, a valid <c>--config</c> file), loss.svg and the
+/// checkpoint (<see cref="Training.TrainingCheckpoint"/>). run.json is written last: a folder without it is no finished run.
 /// </summary>
 /// <param name="DataFingerprint">SHA-256 fingerprint of the data set's images (<see cref="TrainingDataFingerprint"/>).</param>
 /// <param name="ClassCounts">Normal training images per product class.</param>
@@ -19,14 +21,19 @@ public sealed record TrainingRun(
     public const string ModelFile = "model.safetensors";
     public const string PriorFile = "prior.safetensors";
     public const string LogFile = "log.jsonl";
+    public const string OptionsFile = "options.json";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The run record of a model trained on <paramref name="dataset"/>: its classes, image counts and fingerprint.</summary>
-    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset) => new(
+    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset) =>
+        For(config, dataset, TrainingDataFingerprint.Compute(dataset.Root).Sha256);
+
+    /// <summary>The same with the data set's fingerprint already computed (<c>fit</c> needs it before training).</summary>
+    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset, string dataFingerprint) => new(
         config,
         dataset.ClassNames,
-        TrainingDataFingerprint.Compute(dataset.Root).Sha256,
+        dataFingerprint,
         dataset.ClassNames.ToDictionary(c => c, c => dataset.Train.Count(s => s.ProductClass == c), StringComparer.Ordinal));
 
     public void Save(string folder, Pvqae model, BudgetPrior prior)

@@ -1,7 +1,8 @@
-using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Edge.Imaging.Preprocessing;
 using Edge.Torch;
 using Edge.Torch.Optim;
+using Edge.Trainer.Commands;
 using Edge.Trainer.Data;
 using Edge.Trainer.Model;
 using F = Edge.Torch.Functional;
@@ -10,61 +11,136 @@ namespace Edge.Trainer.Training;
 
 /// <summary>
 /// Trains the auto-encoder on normal images (reconstruction + VQ + budget loss with a linear lambda ramp and an
-/// annealed Gumbel temperature), then, with it frozen, the budget prior by masked-token prediction.
+/// annealed Gumbel temperature), then, with it frozen, the budget prior by masked-token prediction. With a
+/// <see cref="CheckpointFolder"/> it writes a checkpoint every <see cref="TrainingOptions.CheckpointEverySteps"/> steps,
+/// at the end of each phase and when stopped early, and can resume from it.
 /// </summary>
 public sealed class PvqaeTrainer
 {
     private readonly TrainingOptions _options;
     private readonly MvtecDataset _data;
     private readonly SampleLoader _loader;
-    private readonly Random _random;
-
-    public TrainingProgressSink? Progress { get; init; }
 
     public PvqaeTrainer(TrainingOptions options, MvtecDataset data)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
         options.Validate();
         _options = options with { Model = options.Model with { ClassCount = data.ClassNames.Count } };
         _data = data;
         _loader = new SampleLoader(_options.Model.ImageSize, _options.Model.ImageChannels, ChannelNormalization.UnitRange(_options.Model.ImageChannels));
-        _random = new Random(options.Seed);
     }
+
+    public TrainingProgressSink? Progress { get; init; }
+
+    public TrainingStepSink? StepFinished { get; init; }
+
+    /// <summary>Told after each checkpoint is written.</summary>
+    public Action<CheckpointState>? CheckpointWritten { get; init; }
+
+    /// <summary>Where checkpoints go (<see cref="TrainingCheckpoint"/>); null writes none and cannot resume.</summary>
+    public string? CheckpointFolder { get; init; }
+
+    /// <summary>The device to train on; CPU unless told.</summary>
+    public Device Device { get; init; } = Device.Cpu;
+
+    /// <summary>The training data's fingerprint, kept in checkpoints so that a resume on other data is refused.</summary>
+    public string? DataFingerprint { get; init; }
+
+    /// <summary>The options training runs with: those given, with the data set's class count.</summary>
+    public TrainingOptions Options => _options;
 
     public PvqaeConfig Config => _options.Model;
 
-    /// <summary>Trains both models; stops early (keeping what was learned) when the time budget or <paramref name="cancel"/> says so.</summary>
-    public (Pvqae Model, BudgetPrior Prior) Train(CancellationToken cancel = default)
+    /// <summary>Why the last <see cref="Train"/> returned.</summary>
+    public TrainingStop Stop { get; private set; }
+
+    /// <summary>
+    /// Trains both models; stops early (keeping what was learned, and writing a checkpoint) when the time budget or
+    /// <paramref name="cancel"/> says so, at the end of a step (<see cref="Stop"/> says which). With
+    /// <paramref name="resume"/>, continues from the checkpoint in <see cref="CheckpointFolder"/> towards the same steps.
+    /// </summary>
+    /// <exception cref="UserInputException">Resuming, and there is no checkpoint, or it was trained with other options or data.</exception>
+    public (Pvqae Model, BudgetPrior Prior) Train(CancellationToken cancel = default, bool resume = false)
     {
+        var state = resume ? CheckResume() : null;
         LibTorch.ManualSeed((ulong)_options.Seed);
-        var watch = Stopwatch.StartNew();
         var model = new Pvqae(Config);
-        TrainAutoEncoder(model, watch, cancel);
         var prior = new BudgetPrior(Config);
-        if (!Config.PlainVq)
+        try
         {
-            TrainPrior(model, prior, watch, cancel);
+            var modules = new TrainingModules(model, prior);
+            modules.To(Device);
+            var clock = new TrainingClock(state?.ElapsedSeconds ?? 0);
+            Stop = TrainingStop.Finished;
+            if (state is null || state.Phase == CheckpointState.AutoEncoderPhase)
+            {
+                TrainAutoEncoder(modules, clock, state, cancel);
+                state = null;
+            }
+            if (!Config.PlainVq && Stop != TrainingStop.Cancelled)
+            {
+                TrainPrior(modules, clock, state, cancel);
+            }
+        }
+        catch
+        {
+            model.Dispose();
+            prior.Dispose();
+            throw;
         }
         model.Eval();
         prior.Eval();
         return (model, prior);
     }
 
-    private void TrainAutoEncoder(Pvqae model, Stopwatch watch, CancellationToken cancel)
+    /// <summary>The state of the checkpoint in <see cref="CheckpointFolder"/>, once it is clear that these options and this data can continue it.</summary>
+    /// <exception cref="UserInputException">There is no checkpoint, or it was trained with other options or data.</exception>
+    public CheckpointState CheckResume()
     {
+        var folder = CheckpointFolder ?? throw new InvalidOperationException("Resuming needs a CheckpointFolder.");
+        var state = TrainingCheckpoint.Read(folder);
+        if (state.OptionsFingerprint != OptionsFingerprint.Compute(_options))
+        {
+            var saved = JsonNode.Parse(state.Options) as JsonObject ?? [];
+            throw new UserInputException(
+                $"Cannot resume '{folder}': its checkpoint was trained with other options ({string.Join("; ", OptionsFingerprint.Differences(saved, _options))}); "
+                + "resume with the options it started with, or start a new run without --resume.");
+        }
+        if (state.DataFingerprint is not null && DataFingerprint is not null && state.DataFingerprint != DataFingerprint)
+        {
+            throw new UserInputException(
+                $"Cannot resume '{folder}': its checkpoint was trained on other data ({state.DataFingerprint}, this data set is {DataFingerprint}).");
+        }
+        return state;
+    }
+
+    private void TrainAutoEncoder(TrainingModules modules, TrainingClock clock, CheckpointState? resumeFrom, CancellationToken cancel)
+    {
+        var model = modules.AutoEncoder;
         model.Train();
         using var optimizer = new Adam(model.NamedParameters(), _options.LearningRate);
         var steps = _options.Steps;
-        var deadline = _options.MaxMinutes * 60 * 0.75; // leave a quarter of the time for the prior
-        for (var step = 1; step <= steps && !cancel.IsCancellationRequested && watch.Elapsed.TotalSeconds < deadline; step++)
+        var step = 0;
+        if (resumeFrom is not null)
         {
+            TrainingCheckpoint.Restore(CheckpointFolder!, modules, optimizer);
+            model.RestoreUsage(resumeFrom.Usage);
+            step = resumeFrom.Step;
+        }
+        var deadline = _options.MaxMinutes * 60 * 0.75; // leave a quarter of the time for the prior
+        while (step < steps && KeepGoing(clock, deadline, cancel))
+        {
+            step++;
             using var scope = DisposeScope.Open();
-            var (images, costs) = Batch(_data.Train, augment: _options.Augment);
+            var random = StepRandom(1, step);
+            var (images, costs) = Batch(_data.Train, augment: _options.Augment, random);
             var progress = (double)step / steps;
             var tau = _options.TauStart * Math.Pow(_options.TauEnd / _options.TauStart, progress);
             using var output = model.Forward(images, tau, _options.Beta, trackUsage: true);
             var reconstruction = F.MseLoss(output.Reconstruction, images);
             var budget = Config.PlainVq
-                ? Tensor.Scalar(0)
+                ? Tensor.Scalar(0, device: Device)
                 : (F.Softmax(output.RoutingLogits, 1).Permute(0, 2, 3, 1).Reshape(images.Size(0), -1, Config.Levels) * costs).Sum(2).Mean();
             var loss = reconstruction + output.VqLoss + budget * (_options.BudgetWeight * progress);
             optimizer.ZeroGrad();
@@ -72,22 +148,39 @@ public sealed class PvqaeTrainer
             optimizer.Step();
             if (step % _options.ReseedEvery == 0 || step == steps)
             {
-                Report("autoencoder", step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, watch);
-                model.ReseedDeadCodes(output.Latents, _random);
+                Report(CheckpointState.AutoEncoderPhase, step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, clock);
+                model.ReseedDeadCodes(output.Latents, random);
+            }
+            StepFinished?.Invoke(CheckpointState.AutoEncoderPhase, step, steps);
+            if (step % _options.CheckpointEverySteps == 0 && step < steps)
+            {
+                SaveCheckpoint(modules, optimizer, State(CheckpointState.AutoEncoderPhase, step, steps, clock) with { Usage = model.Usage });
             }
         }
+        // The end of the phase, or where it stopped: either way what --resume continues from.
+        SaveCheckpoint(modules, optimizer, State(CheckpointState.AutoEncoderPhase, step, steps, clock) with { Usage = model.Usage });
     }
 
-    private void TrainPrior(Pvqae model, BudgetPrior prior, Stopwatch watch, CancellationToken cancel)
+    private void TrainPrior(TrainingModules modules, TrainingClock clock, CheckpointState? resumeFrom, CancellationToken cancel)
     {
+        var (model, prior) = (modules.AutoEncoder, modules.Prior);
         model.Eval();
-        var (tokens, classes) = RoutingTokens(model);
         prior.Train();
         using var optimizer = new AdamW(prior.NamedParameters(), 1e-3);
-        var count = tokens.Length / Config.TokenCount;
-        for (var step = 1; step <= _options.PriorSteps && !cancel.IsCancellationRequested && watch.Elapsed.TotalSeconds < _options.MaxMinutes * 60; step++)
+        var step = 0;
+        if (resumeFrom is not null)
         {
+            TrainingCheckpoint.Restore(CheckpointFolder!, modules, optimizer);
+            step = resumeFrom.Step;
+        }
+        var (tokens, classes) = RoutingTokens(model);
+        var count = tokens.Length / Config.TokenCount;
+        var total = _options.PriorSteps;
+        while (step < total && KeepGoing(clock, _options.MaxMinutes * 60, cancel))
+        {
+            step++;
             using var scope = DisposeScope.Open();
+            var random = StepRandom(2, step);
             var batch = Math.Min(32, count);
             var input = new long[batch * Config.TokenCount];
             var target = new long[batch];
@@ -95,39 +188,84 @@ public sealed class PvqaeTrainer
             var classIds = new long[batch];
             for (var b = 0; b < batch; b++)
             {
-                var i = _random.Next(count);
+                var i = random.Next(count);
                 Array.Copy(tokens, i * Config.TokenCount, input, b * Config.TokenCount, Config.TokenCount);
-                var position = _random.Next(Config.TokenCount);
+                var position = random.Next(Config.TokenCount);
                 target[b] = input[b * Config.TokenCount + position];
                 input[b * Config.TokenCount + position] = prior.MaskToken;
                 positions[b] = position;
                 classIds[b] = classes[i];
             }
-            var logits = prior.Forward(Tensor.FromArray(input, [batch, Config.TokenCount]), Tensor.FromArray(classIds, [batch]));
-            var atMask = logits.Gather(1, Tensor.FromArray(positions, [batch, 1, 1]).Expand(batch, 1, Config.Levels)).Reshape(batch, Config.Levels);
-            var loss = F.CrossEntropy(atMask, Tensor.FromArray(target, [batch]));
+            var logits = prior.Forward(Tensor.FromArray(input, [batch, Config.TokenCount], Device), Tensor.FromArray(classIds, [batch], Device));
+            var atMask = logits.Gather(1, Tensor.FromArray(positions, [batch, 1, 1], Device).Expand(batch, 1, Config.Levels)).Reshape(batch, Config.Levels);
+            var loss = F.CrossEntropy(atMask, Tensor.FromArray(target, [batch], Device));
             optimizer.ZeroGrad();
             loss.Backward();
             optimizer.Step();
-            if (step % 50 == 0 || step == _options.PriorSteps)
+            if (step % 50 == 0 || step == total)
             {
                 using var zero = Tensor.Scalar(0);
-                Report("prior", step, _options.PriorSteps, loss, zero, zero, zero, [], watch);
+                Report(CheckpointState.PriorPhase, step, total, loss, zero, zero, zero, [], clock);
+            }
+            StepFinished?.Invoke(CheckpointState.PriorPhase, step, total);
+            if (step % _options.CheckpointEverySteps == 0 && step < total)
+            {
+                SaveCheckpoint(modules, optimizer, State(CheckpointState.PriorPhase, step, total, clock));
             }
         }
+        SaveCheckpoint(modules, optimizer, State(CheckpointState.PriorPhase, step, total, clock));
     }
+
+    /// <summary>Whether to run another step; records why not.</summary>
+    private bool KeepGoing(TrainingClock clock, double deadlineSeconds, CancellationToken cancel)
+    {
+        if (cancel.IsCancellationRequested)
+        {
+            Stop = TrainingStop.Cancelled;
+            return false;
+        }
+        if (clock.Seconds >= deadlineSeconds)
+        {
+            Stop = TrainingStop.TimeBudget;
+            return false;
+        }
+        return true;
+    }
+
+    private CheckpointState State(string phase, int step, int total, TrainingClock clock) =>
+        new(phase, step, total, clock.Seconds, OptionsFingerprint.Compute(_options), DataFingerprint)
+        {
+            Options = OptionsOverride.ToJson(_options).ToJsonString(),
+        };
+
+    private void SaveCheckpoint(TrainingModules modules, Optimizer optimizer, CheckpointState state)
+    {
+        if (CheckpointFolder is null)
+        {
+            return;
+        }
+        TrainingCheckpoint.Save(CheckpointFolder, modules, optimizer, state);
+        CheckpointWritten?.Invoke(state);
+    }
+
+    /// <summary>
+    /// Each step draws its batch, augmentation and re-seeding from its own generator, seeded by the run's seed, the
+    /// phase and the step, so a resumed run sees exactly the batches an uninterrupted one would.
+    /// </summary>
+    private Random StepRandom(int phase, int step) => new(unchecked((_options.Seed * 1_000_003) + (phase * 7_919) + (step * 104_729)));
 
     /// <summary>The routing each training image gets (argmax), as prior training tokens, with its class.</summary>
     private (long[] Tokens, long[] Classes) RoutingTokens(Pvqae model)
     {
         var tokens = new List<long>();
         var classes = new List<long>();
+        var unused = new Random(0); // no augmentation: nothing is drawn from it
         using var noGrad = LibTorch.NoGrad();
         for (var start = 0; start < _data.Train.Count; start += _options.BatchSize)
         {
             using var scope = DisposeScope.Open();
             var samples = _data.Train.Skip(start).Take(_options.BatchSize).ToList();
-            var (images, _) = Batch(samples, augment: false);
+            var (images, _) = Batch(samples, augment: false, unused);
             using var output = model.Forward(images);
             tokens.AddRange(output.RoutingLogits.ArgMax(1).ToInt64Array());
             classes.AddRange(samples.Select(s => (long)s.ClassIndex));
@@ -136,7 +274,7 @@ public sealed class PvqaeTrainer
     }
 
     /// <summary>A batch of images [N, C, S, S] and their budget costs [N, cells, levels]: random draws when augmenting, else the given samples.</summary>
-    private (Tensor Images, Tensor Costs) Batch(IReadOnlyList<DatasetSample> samples, bool augment)
+    private (Tensor Images, Tensor Costs) Batch(IReadOnlyList<DatasetSample> samples, bool augment, Random random)
     {
         var count = augment ? _options.BatchSize : samples.Count;
         var length = _loader.SampleLength;
@@ -145,19 +283,16 @@ public sealed class PvqaeTrainer
         var augmentation = augment ? new Augmentation() : Augmentation.None;
         for (var i = 0; i < count; i++)
         {
-            var sample = augment ? samples[_random.Next(samples.Count)] : samples[i];
+            var sample = augment ? samples[random.Next(samples.Count)] : samples[i];
             var image = pixels.AsSpan(i * length, length);
-            _loader.Load(sample.ImagePath, image, augmentation, _random);
+            _loader.Load(sample.ImagePath, image, augmentation, random);
             var entropy = ContextRichness.Compute(image, Config.ImageChannels, Config.ImageSize, Config.CoarsestGrid);
             ContextRichness.Costs(entropy, Config.Levels, _options.Alpha).CopyTo(costs, i * Config.TokenCount * Config.Levels);
         }
         var s = Config.ImageSize;
-        return (Tensor.FromArray(pixels, [count, Config.ImageChannels, s, s]), Tensor.FromArray(costs, [count, Config.TokenCount, Config.Levels]));
+        return (Tensor.FromArray(pixels, [count, Config.ImageChannels, s, s], Device), Tensor.FromArray(costs, [count, Config.TokenCount, Config.Levels], Device));
     }
 
-    private void Report(string phase, int step, int total, Tensor loss, Tensor reconstruction, Tensor vq, Tensor budget, IReadOnlyList<double> perplexity, Stopwatch watch) =>
-        Progress?.Invoke(new TrainingProgress(phase, step, total, loss.Item(), reconstruction.Item(), vq.Item(), budget.Item(), perplexity, watch.Elapsed.TotalSeconds));
+    private void Report(string phase, int step, int total, Tensor loss, Tensor reconstruction, Tensor vq, Tensor budget, IReadOnlyList<double> perplexity, TrainingClock clock) =>
+        Progress?.Invoke(new TrainingProgress(phase, step, total, loss.Item(), reconstruction.Item(), vq.Item(), budget.Item(), perplexity, clock.Seconds));
 }
-
-/// <summary>Receives training progress lines.</summary>
-public delegate void TrainingProgressSink(TrainingProgress progress);

@@ -2,7 +2,10 @@ using Edge.Trainer.Model;
 
 namespace Edge.Trainer.Training;
 
-/// <summary>What to train and for how long; <see cref="Presets"/> gives the named starting points.</summary>
+/// <summary>
+/// What to train and for how long; <see cref="Presets"/> gives the named starting points and <c>fit --config</c>
+/// overrides them key by key (<see cref="OptionsOverride"/>). The JSON names are the properties' camelCase names.
+/// </summary>
 public sealed record TrainingOptions
 {
     public PvqaeConfig Model { get; init; } = new();
@@ -14,6 +17,10 @@ public sealed record TrainingOptions
 
     public int PriorSteps { get; init; } = 300;
 
+    /// <summary>
+    /// Time budget for the whole run (a resumed run counts the time it spent before its checkpoint): the auto-encoder
+    /// gets three quarters, the prior the rest. Not part of <see cref="OptionsFingerprint"/>: a resumed run may get more.
+    /// </summary>
     public double MaxMinutes { get; init; } = 10;
 
     public double LearningRate { get; init; } = 2e-3;
@@ -34,20 +41,39 @@ public sealed record TrainingOptions
     /// <summary>Steps between re-seeding codes that went unused.</summary>
     public int ReseedEvery { get; init; } = 50;
 
+    /// <summary>
+    /// Steps between checkpoints, in either phase; a checkpoint is also written when a phase ends or training stops
+    /// early. Not part of <see cref="OptionsFingerprint"/>: it does not change what is learned.
+    /// </summary>
+    public int CheckpointEverySteps { get; init; } = 200;
+
     public int Seed { get; init; } = 1;
 
     public bool Augment { get; init; } = true;
 
+    /// <exception cref="ArgumentException">A value is out of range; the message names its key.</exception>
     public void Validate()
     {
         Model.Validate();
-        if (BatchSize < 1 || Steps < 1 || PriorSteps < 0 || MaxMinutes <= 0 || LearningRate <= 0)
+        Require(BatchSize >= 1, "batchSize", BatchSize, "at least 1");
+        Require(Steps >= 1, "steps", Steps, "at least 1");
+        Require(PriorSteps >= 0, "priorSteps", PriorSteps, "not negative");
+        Require(MaxMinutes > 0, "maxMinutes", MaxMinutes, "positive");
+        Require(LearningRate > 0, "learningRate", LearningRate, "positive");
+        Require(Beta >= 0, "beta", Beta, "not negative");
+        Require(Alpha > 1f, "alpha", Alpha, "above 1");
+        Require(BudgetWeight >= 0, "budgetWeight", BudgetWeight, "not negative");
+        Require(TauStart > 0, "tauStart", TauStart, "positive");
+        Require(TauEnd > 0, "tauEnd", TauEnd, "positive");
+        Require(ReseedEvery >= 1, "reseedEvery", ReseedEvery, "at least 1");
+        Require(CheckpointEverySteps >= 1, "checkpointEverySteps", CheckpointEverySteps, "at least 1");
+    }
+
+    private static void Require(bool valid, string key, object value, string rule)
+    {
+        if (!valid)
         {
-            throw new ArgumentException("batchSize, steps and maxMinutes must be positive, priorSteps not negative.");
-        }
-        if (Alpha <= 1f)
-        {
-            throw new ArgumentException($"alpha must be above 1 (got {Alpha}).");
+            throw new ArgumentException(FormattableString.Invariant($"{key} must be {rule} (got {value})."));
         }
     }
 }

@@ -4,3 +4,9 @@ namespace Edge.Trainer.Training;
 public sealed record TrainingProgress(
     string Phase, int Step, int TotalSteps, double Loss, double Reconstruction, double Vq, double Budget,
     IReadOnlyList<double> Perplexity, double ElapsedSeconds);
+
+/// <summary>Receives training progress lines (every few steps, with the loss terms).</summary>
+public delegate void TrainingProgressSink(TrainingProgress progress);
+
+/// <summary>Told after every finished step (cheap: for progress bars).</summary>
+public delegate void TrainingStepSink(string phase, int step, int totalSteps);
