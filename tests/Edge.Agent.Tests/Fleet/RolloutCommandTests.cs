@@ -1,25 +1,58 @@
 using System.Globalization;
 using System.Text.Json;
+using Edge.Agent.Tests.Pipeline;
 using Edge.Agent.Tests.Support;
 using Edge.Testing;
 
 namespace Edge.Agent.Tests.Fleet;
 
-/// <summary><c>edge-train rollout</c> against a real agent process and broker: the protocol as both sides really speak it.</summary>
-public sealed class RolloutCommandTests : BrokerTest
+/// <summary>
+/// <c>edge-train rollout</c> against real agent processes, a real broker and a real HTTP server on loopback: the
+/// protocol as both sides really speak it.
+/// </summary>
+[Collection(TrainedBundleCollection.Name)]
+public sealed class RolloutCommandTests(TrainedBundle bundle) : BrokerTest
 {
     private static readonly string Trainer = Path.Combine(AppContext.BaseDirectory, "edge-train.dll");
 
+    private string BrokerUrl => $"mqtt://127.0.0.1:{Broker.Port.ToString(CultureInfo.InvariantCulture)}";
+
     [Fact]
-    public void A_rollout_to_this_agent_build_is_accepted_then_ends_failed_with_the_agent_s_reason_and_a_non_zero_exit()
+    public async Task A_rollout_in_two_waves_installs_a_signed_archive_on_two_agents_and_exits_zero_with_both_active()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var archive = kit.Make("edge-2.0.0", "2.0.0");
+        using var second = new TempFolder();
+        using var status = Broker.Subscribe("edge/+/+/status", persistent: false);
+        using var agent1 = AgentProcess.Start(["run", "--config", Config(Folder, "box1", kit.PublicKeyPath)]);
+        using var agent2 = AgentProcess.Start(["run", "--config", Config(second, "box2", kit.PublicKeyPath)]);
+        status.WaitUntil(m => m.Count(x => x.Payload == "online") >= 2, Patience);
+
+        var output = ExternalTool.Run("dotnet", [Trainer, "rollout", "--broker", BrokerUrl, "--archive-url", archive.Url.ToString(),
+            "--archive", Path.Combine(kit.Server.Folder, "edge-2.0.0.zip"), "--devices", "plant1/+", "--waves", "1,100%",
+            "--listen-seconds", "1", "--timeout-minutes", "2", "--json"], TimeSpan.FromMinutes(3));
+        agent1.Terminate();
+        agent2.Terminate();
+
+        var devices = output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["box1", "box2"], devices.Select(d => d.GetProperty("device").GetString()).Order());
+        Assert.Equal([1, 2], devices.Select(d => d.GetProperty("wave").GetInt32()).Order());
+        Assert.All(devices, d => Assert.Equal("active", d.GetProperty("state").GetString()));
+        Assert.All(devices, d => Assert.Equal("2.0.0", d.GetProperty("version").GetString()));
+        Assert.Equal(2, kit.Server.Requests.Count(r => r.Path == "/edge-2.0.0.zip"));
+        Assert.Equal(0, agent1.WaitForExit(Patience));
+        Assert.Equal(0, agent2.WaitForExit(Patience));
+    }
+
+    [Fact]
+    public void A_rollout_to_an_agent_that_trusts_no_key_ends_failed_with_the_agent_s_reason_and_a_non_zero_exit()
     {
         var config = AgentConfigFile.Write(Folder, Broker.Port);
         using var status = Broker.Subscribe("edge/plant1/box1/status", persistent: false);
         using var agent = AgentProcess.Start(["run", "--config", config]);
         status.WaitUntil(m => m.Any(x => x.Payload == "online"), Patience);
-        var broker = $"mqtt://127.0.0.1:{Broker.Port.ToString(CultureInfo.InvariantCulture)}";
 
-        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Trainer, "rollout", "--broker", broker,
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Trainer, "rollout", "--broker", BrokerUrl,
             "--archive-url", "http://127.0.0.1:9/edge-2.0.0.zip", "--devices", "plant1/+", "--version", "2.0.0", "--sha256", new string('a', 64),
             "--size", "10", "--listen-seconds", "1", "--timeout-minutes", "1", "--json"], Patience));
         agent.Terminate();
@@ -28,7 +61,10 @@ public sealed class RolloutCommandTests : BrokerTest
         Assert.Equal(2, error.ExitCode);
         var summary = Assert.Single(error.ErrorOutput.Trim().Split('\n'));
         Assert.Contains("0 of 1 device(s) active on 2.0.0, 1 failed", summary, StringComparison.Ordinal);
-        Assert.Contains("first failure plant1/box1: this agent build cannot install", summary, StringComparison.Ordinal);
+        Assert.Contains("first failure plant1/box1: no trusted keys are configured", summary, StringComparison.Ordinal);
         Assert.Equal(0, agent.WaitForExit(Patience));
     }
+
+    private string Config(TempFolder folder, string device, string trustedKey) => AgentConfigFile.Write(folder, Broker.Port, model: bundle.Folder, device: device,
+        updates: $$"""{ "trustedKeys": ["{{trustedKey}}"], "probationSeconds": 1 }""");
 }
