@@ -35,6 +35,9 @@ public sealed record AgentConfig
 
     public OnnxRuntimeConfig OnnxRuntime { get; init; } = new();
 
+    /// <summary>Where TensorRT engines are cached, resolved against <see cref="StateDirectory"/>.</summary>
+    public string EngineCacheDirectory => OnnxRuntime.EngineCache ?? Path.Combine(StateDirectory, "tensorrt");
+
     public IReadOnlyList<CameraConfig> Cameras { get; init; } = [];
 
     /// <summary>The outbox file, resolved against <see cref="StateDirectory"/>.</summary>

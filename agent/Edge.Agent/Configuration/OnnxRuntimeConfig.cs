@@ -21,6 +21,12 @@ public sealed record OnnxRuntimeConfig
     /// <summary>Go on to the next provider when one is missing (true) or refuse to start (false).</summary>
     public bool AllowFallback { get; init; } = true;
 
+    /// <summary>TensorRT builds half-precision engines (faster on Jetsons; the golden check still has to pass).</summary>
+    public bool TensorRtFp16 { get; init; } = true;
+
+    /// <summary>Where TensorRT engines are cached; null: <c>&lt;stateDirectory&gt;/tensorrt</c>.</summary>
+    public string? EngineCache { get; init; }
+
     internal static OnnxRuntimeConfig Read(ConfigReader r)
     {
         var defaults = new OnnxRuntimeConfig();
@@ -52,6 +58,8 @@ public sealed record OnnxRuntimeConfig
             Library = r.String("library"),
             Providers = providers.Count > 0 ? providers : defaults.Providers,
             AllowFallback = r.Bool("allowFallback", true),
+            TensorRtFp16 = r.Bool("tensorRtFp16", true),
+            EngineCache = r.String("engineCache"),
         };
         r.RejectUnknownKeys();
         return config;

@@ -54,6 +54,9 @@ public sealed class CameraScorer : IDisposable
 
     public string Camera => _camera.Name;
 
+    /// <summary>The version of the model this scorer runs.</summary>
+    public string ModelVersion => _model.Version;
+
     public double Threshold => _threshold;
 
     /// <summary>The latest frame's score within the ROI.</summary>

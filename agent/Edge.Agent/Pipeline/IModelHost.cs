@@ -22,8 +22,10 @@ public interface IModelHost
     Task<ShadowRecording> ShadowAsync(ActiveModel candidate, TimeSpan window, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Until the returned handle is disposed, a failure while scoring a frame is reported to <paramref name="onFault"/>
-    /// (once per frame) and the frame skipped, instead of stopping the pipeline: probation decides what to do.
+    /// Until the returned handle is disposed, a failure while scoring a frame is offered to <paramref name="onFault"/>
+    /// (the version of the model that scored it, the reason). When it returns true the frame is skipped and the
+    /// pipeline goes on (probation decides what to do); when false the failure stops the pipeline as always.
+    /// Register it before a swap, so not even the first frame of the new model can fail unseen.
     /// </summary>
-    IDisposable WatchFaults(Action<string> onFault);
+    IDisposable WatchFaults(Func<string, string, bool> onFault);
 }

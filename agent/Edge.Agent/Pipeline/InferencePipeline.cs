@@ -27,7 +27,7 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
     private ActiveModel _model;
     private SnapshotStore? _snapshots;
     private CameraLane[]? _lanes;
-    private Action<string>? _onFault;
+    private Func<string, string, bool>? _onFault;
 
     public InferencePipeline(AgentConfig config, ActiveModel model, AlarmPublisher alarms, HealthMetrics metrics, ILoggerFactory loggers, LiveView? live = null)
     {
@@ -146,7 +146,7 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
         return recording;
     }
 
-    public IDisposable WatchFaults(Action<string> onFault)
+    public IDisposable WatchFaults(Func<string, string, bool> onFault)
     {
         Volatile.Write(ref _onFault, onFault);
         return new FaultWatch(this, onFault);
@@ -158,9 +158,10 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
         {
             lane.Score(frame);
         }
-        catch (Exception e) when (Volatile.Read(ref _onFault) is { } onFault && e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && Volatile.Read(ref _onFault) is { } onFault
+            && onFault(lane.Scorer.ModelVersion, $"camera {lane.Scorer.Camera}: {e.Message}"))
         {
-            onFault($"camera {lane.Scorer.Camera}: {e.Message}");
+            // Handed to the watcher (a model on probation); the frame is skipped.
         }
     }
 
@@ -196,7 +197,7 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Old} replaced by {New} between frames")]
     private static partial void LogSwapped(ILogger logger, string old, string @new);
 
-    private sealed class FaultWatch(InferencePipeline pipeline, Action<string> onFault) : IDisposable
+    private sealed class FaultWatch(InferencePipeline pipeline, Func<string, string, bool> onFault) : IDisposable
     {
         public void Dispose() => Interlocked.CompareExchange(ref pipeline._onFault, null, onFault);
     }

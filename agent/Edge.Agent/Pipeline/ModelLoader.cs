@@ -16,7 +16,8 @@ namespace Edge.Agent.Pipeline;
 /// </summary>
 public static partial class ModelLoader
 {
-    public static ActiveModel Load(string bundleFolder, OnnxRuntimeConfig runtime, ILogger logger)
+    /// <param name="engineCacheRoot">Where TensorRT engines are cached (one folder per graphs, TensorRT version, GPU and precision); null: none.</param>
+    public static ActiveModel Load(string bundleFolder, OnnxRuntimeConfig runtime, ILogger logger, string? engineCacheRoot = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         if (string.IsNullOrEmpty(bundleFolder))
@@ -27,7 +28,7 @@ public static partial class ModelLoader
         try
         {
             OrtRuntime.Initialize(logger, runtime.Library);
-            model = BundleModel.Open(bundleFolder, Settings(runtime), logger);
+            model = BundleModel.Open(bundleFolder, Settings(runtime, EngineCacheFor(bundleFolder, runtime, engineCacheRoot)), logger);
         }
         catch (Exception e) when (e is BundleException or InferenceException or ArgumentException or IOException)
         {
@@ -51,11 +52,39 @@ public static partial class ModelLoader
         }
     }
 
-    public static SessionSettings Settings(OnnxRuntimeConfig runtime) => new()
+    public static SessionSettings Settings(OnnxRuntimeConfig runtime, string? engineCache = null) => new()
     {
         Providers = runtime.Providers,
         AllowFallback = runtime.AllowFallback,
+        TensorRt = new TensorRtSettings
+        {
+            Fp16 = runtime.TensorRtFp16,
+            EngineCacheFolder = engineCache,
+            TimingCacheFolder = engineCache is null ? null : Path.GetDirectoryName(engineCache),
+        },
     };
+
+    /// <summary>The engine cache folder for this bundle when TensorRT is among the providers, else null (nothing to cache).</summary>
+    private static string? EngineCacheFor(string bundleFolder, OnnxRuntimeConfig runtime, string? root)
+    {
+        if (root is null || !runtime.Providers.Contains(ExecutionProvider.TensorRt))
+        {
+            return null;
+        }
+        var path = Path.Combine(bundleFolder, Edge.Bundles.Manifest.BundleFileNames.Manifest);
+        Edge.Bundles.Manifest.BundleManifest manifest;
+        try
+        {
+            manifest = Edge.Bundles.Manifest.ManifestSerializer.Parse(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or BundleException or UnauthorizedAccessException)
+        {
+            return null; // Opening the bundle next says what is wrong with it, in its own words.
+        }
+        var folder = TensorRtEngineCache.FolderFor(root, manifest, runtime.TensorRtFp16);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version} loaded on {Provider}; golden check passed (largest difference {Difference:G3}, one detection {Milliseconds:F1} ms)")]
     private static partial void LogLoaded(ILogger logger, string version, string provider, double difference, double milliseconds);

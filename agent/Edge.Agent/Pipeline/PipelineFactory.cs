@@ -29,7 +29,7 @@ public static class PipelineFactory
                 config.Cameras, sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>());
         }
         var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Edge.Agent.Model");
-        var model = updates is null ? ModelLoader.Load(config.Model.Bundle, config.OnnxRuntime, logger) : updates.LoadActive(config.OnnxRuntime, logger);
+        var model = updates is null ? ModelLoader.Load(config.Model.Bundle, config.OnnxRuntime, logger, config.EngineCacheDirectory) : updates.LoadActive(config.OnnxRuntime, logger);
         return sp => new InferencePipeline(
             config, model, sp.GetRequiredService<AlarmPublisher>(), sp.GetRequiredService<HealthMetrics>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<Http.LiveView>());

@@ -6,6 +6,7 @@ using Edge.Agent.Updates.Install;
 using Edge.Agent.Updates.Startup;
 using Edge.Agent.Updates.Store;
 using Edge.Bundles.Manifest;
+using Edge.Bundles.Versioning;
 using Edge.Fleet;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -61,8 +62,9 @@ public sealed partial class ModelUpdater : BackgroundService
         {
             if (_startup.Probation is { } continued)
             {
+                using var watch = new FaultWatch(_host, continued.ToVersion);
                 await SetStateAsync(ModelStates.Probation, $"continuing probation after a restart ({continued.Starts} since the switch)", continued, stoppingToken).ConfigureAwait(false);
-                await ProbationAsync(continued, stoppingToken).ConfigureAwait(false);
+                await ProbationAsync(continued, watch.Fault, stoppingToken).ConfigureAwait(false);
             }
             await foreach (var command in _inbox.Commands.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
@@ -92,12 +94,11 @@ public sealed partial class ModelUpdater : BackgroundService
                     await PublishStateAsync(_state with { Active = _activeVersion, CommandId = command.Id, TimeUtc = DateTimeOffset.UtcNow }, stoppingToken).ConfigureAwait(false);
                     return;
                 case ModelAction.Install:
-                    var record = await installer.InstallAsync(command, _activeFolder, _activeVersion, Report, stoppingToken).ConfigureAwait(false);
-                    _activeFolder = record.ToFolder;
-                    _activeVersion = record.ToVersion;
-                    LogSwitched(_logger, record.ToVersion, record.FromVersion ?? "none", _config.Updates.ProbationSeconds);
-                    await SetStateAsync(ModelStates.Probation, null, record, stoppingToken).ConfigureAwait(false);
-                    await ProbationAsync(record, stoppingToken).ConfigureAwait(false);
+                    // Watching from before the switch: the new model's very first frame counts.
+                    using (var watch = new FaultWatch(_host, SemanticVersion.Parse(command.Version!).ToString()))
+                    {
+                        await InstallAsync(command, installer, watch, Report, stoppingToken).ConfigureAwait(false);
+                    }
                     return;
                 case ModelAction.Rollback:
                     await RollBackOnCommandAsync(command, Report, stoppingToken).ConfigureAwait(false);
@@ -118,20 +119,26 @@ public sealed partial class ModelUpdater : BackgroundService
         }
     }
 
-    /// <summary>Waits out the probation; a pipeline fault on the new model before it ends rolls back to the previous one.</summary>
-    private async Task ProbationAsync(SwitchRecord record, CancellationToken stoppingToken)
+    private async Task InstallAsync(ModelCommand command, ModelInstaller installer, FaultWatch watch, Func<string, string?, Task> report, CancellationToken stoppingToken)
     {
-        var fault = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (_host?.WatchFaults(reason => fault.TrySetResult(reason)))
+        var record = await installer.InstallAsync(command, _activeFolder, _activeVersion, report, stoppingToken).ConfigureAwait(false);
+        _activeFolder = record.ToFolder;
+        _activeVersion = record.ToVersion;
+        LogSwitched(_logger, record.ToVersion, record.FromVersion ?? "none", _config.Updates.ProbationSeconds);
+        await SetStateAsync(ModelStates.Probation, null, record, stoppingToken).ConfigureAwait(false);
+        await ProbationAsync(record, watch.Fault, stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits out the probation; a pipeline fault on the new model before it ends rolls back to the previous one.</summary>
+    private async Task ProbationAsync(SwitchRecord record, Task<string> fault, CancellationToken stoppingToken)
+    {
+        var remaining = record.ProbationUntilUtc - DateTimeOffset.UtcNow;
+        var ended = await Task.WhenAny(fault, Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, stoppingToken)).ConfigureAwait(false);
+        stoppingToken.ThrowIfCancellationRequested();
+        if (ended == fault)
         {
-            var remaining = record.ProbationUntilUtc - DateTimeOffset.UtcNow;
-            var ended = await Task.WhenAny(fault.Task, Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, stoppingToken)).ConfigureAwait(false);
-            stoppingToken.ThrowIfCancellationRequested();
-            if (ended == fault.Task)
-            {
-                await RollBackAsync(record, $"model {record.ToVersion} failed during probation: {fault.Task.Result}", stoppingToken).ConfigureAwait(false);
-                return;
-            }
+            await RollBackAsync(record, $"model {record.ToVersion} failed during probation: {await fault.ConfigureAwait(false)}", stoppingToken).ConfigureAwait(false);
+            return;
         }
         _startup.Store.Journal.Delete();
         _startup.ProbationEnded();
@@ -250,6 +257,28 @@ public sealed partial class ModelUpdater : BackgroundService
         }
     }
 
+
+    /// <summary>The first scoring failure of one model version, caught while that version is being installed or on probation.</summary>
+    private sealed class FaultWatch : IDisposable
+    {
+        private readonly TaskCompletionSource<string> _fault = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly IDisposable? _registration;
+
+        public FaultWatch(IModelHost? host, string version) =>
+            _registration = host?.WatchFaults((faulting, reason) =>
+            {
+                if (faulting != version)
+                {
+                    return false;
+                }
+                _fault.TrySetResult(reason);
+                return true;
+            });
+
+        public Task<string> Fault => _fault.Task;
+
+        public void Dispose() => _registration?.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model command {Action} {Id} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string action, string id, string reason);

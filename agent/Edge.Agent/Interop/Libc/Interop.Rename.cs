@@ -6,8 +6,8 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
+        // O_DIRECTORY differs between x86-64 and arm64; a plain read-only open of a folder is enough for fsync.
         internal const int O_RDONLY = 0x0;
-        internal const int O_DIRECTORY = 0x10000;
 
         [LibraryImport(Libraries.Libc, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         private static partial int RenameCore(string from, string to);
@@ -27,7 +27,7 @@ internal static partial class Interop
                 throw new LibcException("rename", $"{from} -> {to}", Marshal.GetLastPInvokeError());
             }
             var folder = Path.GetDirectoryName(Path.GetFullPath(to))!;
-            using var fd = Open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            using var fd = Open(folder, O_RDONLY | O_CLOEXEC);
             if (fd.IsInvalid || FsyncCore(fd) != 0)
             {
                 throw new LibcException("fsync", folder, Marshal.GetLastPInvokeError());

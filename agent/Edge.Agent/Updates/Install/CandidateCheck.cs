@@ -21,7 +21,7 @@ public static class CandidateCheck
         ActiveModel model;
         try
         {
-            model = ModelLoader.Load(folder, config.OnnxRuntime, logger);
+            model = ModelLoader.Load(folder, config.OnnxRuntime, logger, config.EngineCacheDirectory);
         }
         catch (StartupException e)
         {

@@ -49,12 +49,12 @@ public sealed class UpdateStartup
     {
         try
         {
-            return ModelLoader.Load(ActiveFolder, runtime, logger);
+            return ModelLoader.Load(ActiveFolder, runtime, logger, _config.EngineCacheDirectory);
         }
         catch (StartupException e) when (Probation is { } record)
         {
             RollBack(record, $"model {record.ToVersion} could not be loaded after the switch: {e.Message}");
-            return ModelLoader.Load(ActiveFolder, runtime, logger);
+            return ModelLoader.Load(ActiveFolder, runtime, logger, _config.EngineCacheDirectory);
         }
     }
 
