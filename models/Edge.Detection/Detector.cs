@@ -192,11 +192,8 @@ public sealed class Detector : IDisposable
         {
             var source = normalized.Slice(c * plane, plane);
             var target = destination.Slice(c * plane, plane);
-            float scale = _std[c], offset = _mean[c];
-            for (var i = 0; i < plane; i++)
-            {
-                target[i] = source[i] * scale + offset;
-            }
+            System.Numerics.Tensors.TensorPrimitives.Multiply(source, _std[c], target);
+            System.Numerics.Tensors.TensorPrimitives.Add(target, _mean[c], target);
         }
     }
 }

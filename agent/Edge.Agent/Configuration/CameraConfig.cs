@@ -30,9 +30,29 @@ public sealed record CameraConfig
     /// <summary>Whether a pixel counts for alarms: inside some region of interest, or anywhere when none is set.</summary>
     public bool InRegionOfInterest(double x, double y) => RoiPolygon.InAny(Roi, x, y);
 
-    /// <summary>Reads one camera; null when it has a problem (recorded).</summary>
     /// <summary>The part of the frame the model sees, [x, y, width, height] in frame pixels; null = the whole frame.</summary>
     public PixelRect? Crop { get; init; }
+
+    /// <summary>
+    /// The product class this camera sees, one of a multi-class bundle's class names (its prior is conditioned on it);
+    /// null: the bundle's first class (the pipeline warns when the bundle has several).
+    /// </summary>
+    public string? ProductClass { get; init; }
+
+    /// <summary>The index of this camera's product class in <paramref name="classNames"/>.</summary>
+    /// <exception cref="ArgumentException">The class is not one of the bundle's.</exception>
+    public int ClassIndexIn(IReadOnlyList<string> classNames)
+    {
+        ArgumentNullException.ThrowIfNull(classNames);
+        if (ProductClass is null)
+        {
+            return 0;
+        }
+        var index = classNames.ToList().IndexOf(ProductClass);
+        return index >= 0
+            ? index
+            : throw new ArgumentException($"camera {Name}: class '{ProductClass}' is not one of the bundle's product classes ({string.Join(", ", classNames)})");
+    }
 
     private static PixelRect? ReadCrop(ConfigReader r)
     {
@@ -50,6 +70,7 @@ public sealed record CameraConfig
         return new PixelRect(values[0], values[1], values[2], values[3]);
     }
 
+    /// <summary>Reads one camera; null when it has a problem (recorded).</summary>
     internal static CameraConfig? Read(ConfigReader r)
     {
         var name = TopicName.Check(r, "name");
@@ -58,9 +79,14 @@ public sealed record CameraConfig
         var threshold = r.OptionalDouble("threshold", 0, double.MaxValue);
         var roi = RoiPolygon.ReadAll(r, "roi");
         var crop = ReadCrop(r);
+        var productClass = r.String("class");
+        if (productClass is { Length: 0 })
+        {
+            r.Problem("class", "must be a product class name of the bundle, not empty");
+        }
         r.RejectUnknownKeys();
         return name is null || source is null
             ? null
-            : new CameraConfig { Name = name, Source = source, Supervision = supervision, Threshold = threshold, Roi = roi, Crop = crop };
+            : new CameraConfig { Name = name, Source = source, Supervision = supervision, Threshold = threshold, Roi = roi, Crop = crop, ProductClass = productClass };
     }
 }

@@ -7,7 +7,8 @@ namespace Edge.Agent.Pipeline;
 /// <param name="PixelThreshold">The bundle's pixel threshold (draws the alarm box); null for an uncalibrated bundle.</param>
 public sealed record ActiveModel(BundleModel Model, double? ImageThreshold, double? PixelThreshold) : IDisposable
 {
-    public string Version => Model.Manifest.ModelVersion.ToString();
+    /// <summary>The bundle's version, formatted once: every scored frame carries it.</summary>
+    public string Version { get; } = Model.Manifest.ModelVersion.ToString();
 
     /// <summary>How long the golden-input detection took when the model was loaded (what the latency budget checks).</summary>
     public TimeSpan CheckTime { get; init; }

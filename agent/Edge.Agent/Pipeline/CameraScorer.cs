@@ -28,6 +28,7 @@ public sealed class CameraScorer : IDisposable
     private readonly LiveView? _live;
     private readonly double _threshold;
     private readonly double _pixelThreshold;
+    private readonly int _classId;
     private RoiMask? _roi;
     private AlarmBox _box;
 
@@ -45,6 +46,14 @@ public sealed class CameraScorer : IDisposable
         {
             throw new Commands.StartupException(
                 $"camera {camera.Name}: the bundle {model.Version} is not calibrated and no threshold is configured; run 'edge-train calibrate' on the bundle or set alarms.threshold or cameras[].threshold");
+        }
+        try
+        {
+            _classId = camera.ClassIndexIn(model.Model.Manifest.ClassNames);
+        }
+        catch (ArgumentException e)
+        {
+            throw new Commands.StartupException(e.Message, e);
         }
         // The box shows where the map is over the pixel threshold; an uncalibrated bundle has only the image threshold.
         _pixelThreshold = model.PixelThreshold ?? _threshold;
@@ -100,7 +109,7 @@ public sealed class CameraScorer : IDisposable
             _roi = new RoiMask(_camera.Roi, frame.Width, frame.Height, RegionOf(frame.Width, frame.Height), size);
         }
         _preprocessor.Run(view, _roi.Region, _detector.Input);
-        var imageScore = _detector.Detect();
+        var imageScore = _detector.Detect(_classId);
         var verdict = MapRegions.Evaluate(_detector.Map, size, _roi, _pixelThreshold);
         // Without an ROI the bundle's own image score (max or quantile) stands; with one, the highest pixel inside it.
         var score = _roi.IsEverything ? imageScore : verdict.Score;

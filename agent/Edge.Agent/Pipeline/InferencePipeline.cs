@@ -72,6 +72,11 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
             string Summary() => cameras.Streaming == cameras.Count
                 ? $"scoring {cameras.Count} camera(s) with model {Current.Version}"
                 : $"{cameras.Streaming}/{cameras.Count} camera(s) streaming, model {Current.Version}";
+            var classes = _model.Model.Manifest.ClassNames;
+            foreach (var camera in _config.Cameras.Where(c => c.ProductClass is null && classes.Count > 1))
+            {
+                LogDefaultClass(_logger, camera.Name, classes.Count, string.Join(", ", classes), classes[0]);
+            }
             LogScoring(_logger, _model.Version, _model.Model.Provider.ToString(), string.Join(", ", lanes.Select(l => $"{l.Scorer.Camera} > {l.Scorer.Threshold:G4}")));
             // Each camera on its own pool thread: scoring is CPU work and must not queue behind another camera's.
             await cameras.RunAsync(progress, Summary, (i, frame) => ScoreOn(lanes[i], frame), ownThreads: true, stoppingToken).ConfigureAwait(false);
@@ -193,6 +198,9 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring with model {Version} on {Provider}; alarm thresholds: {Thresholds}")]
     private static partial void LogScoring(ILogger logger, string version, string provider, string thresholds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Camera {Camera}: the bundle has {Count} product classes ({Classes}) and cameras[].class is not set; scoring as {Class}")]
+    private static partial void LogDefaultClass(ILogger logger, string camera, int count, string classes, string @class);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Old} replaced by {New} between frames")]
     private static partial void LogSwapped(ILogger logger, string old, string @new);

@@ -1,15 +1,22 @@
+using System.Numerics;
+
 namespace Edge.Scoring.Maps;
 
 /// <summary>
 /// Separable Gaussian smoothing with reflected borders (scipy.ndimage.gaussian_filter's "reflect" mode, kernel
-/// truncated at 4 sigma). One instance per map size and sigma; <see cref="Apply"/> allocates nothing.
+/// truncated at 4 sigma). One instance per map size and sigma; <see cref="Apply"/> allocates nothing. The borders are
+/// resolved once (a padded row, a table of reflected row indices) so the inner loops are plain SIMD multiply-adds:
+/// this runs on every frame of every camera.
 /// </summary>
 public sealed class GaussianBlur
 {
     private readonly float[] _kernel;
     private readonly float[] _scratch;
+    private readonly float[] _padded;
+    private readonly int[] _rows;
     private readonly int _width;
     private readonly int _height;
+    private readonly int _radius;
 
     public GaussianBlur(int width, int height, float sigma)
     {
@@ -19,18 +26,25 @@ public sealed class GaussianBlur
         _width = width;
         _height = height;
         _scratch = new float[width * height];
-        var radius = (int)(4 * sigma + 0.5f);
-        _kernel = new float[2 * radius + 1];
+        _radius = (int)(4 * sigma + 0.5f);
+        _kernel = new float[2 * _radius + 1];
         var sum = 0f;
-        for (var i = -radius; i <= radius; i++)
+        for (var i = -_radius; i <= _radius; i++)
         {
             var v = sigma == 0 ? (i == 0 ? 1f : 0f) : MathF.Exp(-0.5f * i * i / (sigma * sigma));
-            _kernel[i + radius] = v;
+            _kernel[i + _radius] = v;
             sum += v;
         }
         for (var i = 0; i < _kernel.Length; i++)
         {
             _kernel[i] /= sum;
+        }
+        _padded = new float[width + 2 * _radius + Vector<float>.Count];
+        // Row y's vertical taps read rows _rows[y + k], k = 0..2r: the reflection worked out once.
+        _rows = new int[height + 2 * _radius];
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            _rows[i] = Reflect(i - _radius, height) * width;
         }
     }
 
@@ -38,30 +52,67 @@ public sealed class GaussianBlur
     public void Apply(Span<float> map)
     {
         MapOps.Require(map, _width * _height, nameof(map));
-        var radius = _kernel.Length / 2;
         for (var y = 0; y < _height; y++)
         {
-            for (var x = 0; x < _width; x++)
+            var row = map.Slice(y * _width, _width);
+            for (var i = 0; i < _padded.Length - Vector<float>.Count; i++)
             {
-                var sum = 0f;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    sum += _kernel[k + radius] * map[y * _width + Reflect(x + k, _width)];
-                }
-                _scratch[y * _width + x] = sum;
+                _padded[i] = row[Reflect(i - _radius, _width)];
             }
+            Horizontal(_scratch.AsSpan(y * _width, _width));
         }
         for (var y = 0; y < _height; y++)
         {
-            for (var x = 0; x < _width; x++)
+            Vertical(y, map.Slice(y * _width, _width));
+        }
+    }
+
+    private void Horizontal(Span<float> output)
+    {
+        var lanes = Vector<float>.Count;
+        var x = 0;
+        for (; x + lanes <= _width; x += lanes)
+        {
+            var sum = Vector<float>.Zero;
+            for (var k = 0; k < _kernel.Length; k++)
             {
-                var sum = 0f;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    sum += _kernel[k + radius] * _scratch[Reflect(y + k, _height) * _width + x];
-                }
-                map[y * _width + x] = sum;
+                sum += new Vector<float>(_padded, x + k) * _kernel[k];
             }
+            sum.CopyTo(output[x..]);
+        }
+        for (; x < _width; x++)
+        {
+            var sum = 0f;
+            for (var k = 0; k < _kernel.Length; k++)
+            {
+                sum += _kernel[k] * _padded[x + k];
+            }
+            output[x] = sum;
+        }
+    }
+
+    private void Vertical(int y, Span<float> output)
+    {
+        var lanes = Vector<float>.Count;
+        var source = _scratch.AsSpan();
+        var x = 0;
+        for (; x + lanes <= _width; x += lanes)
+        {
+            var sum = Vector<float>.Zero;
+            for (var k = 0; k < _kernel.Length; k++)
+            {
+                sum += new Vector<float>(source[(_rows[y + k] + x)..]) * _kernel[k];
+            }
+            sum.CopyTo(output[x..]);
+        }
+        for (; x < _width; x++)
+        {
+            var sum = 0f;
+            for (var k = 0; k < _kernel.Length; k++)
+            {
+                sum += _kernel[k] * source[_rows[y + k] + x];
+            }
+            output[x] = sum;
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace Edge.Scoring.Maps;
 
 /// <summary>
@@ -41,11 +44,20 @@ public static class MapOps
         Require(image, channels * plane, nameof(image));
         Require(reconstruction, channels * plane, nameof(reconstruction));
         destination.Clear();
+        var lanes = Vector<float>.Count;
         for (var c = 0; c < channels; c++)
         {
-            for (var i = 0; i < plane; i++)
+            var a = image.Slice(c * plane, plane);
+            var b = reconstruction.Slice(c * plane, plane);
+            var i = 0;
+            for (; i + lanes <= plane; i += lanes)
             {
-                var d = image[c * plane + i] - reconstruction[c * plane + i];
+                var d = new Vector<float>(a[i..]) - new Vector<float>(b[i..]);
+                (new Vector<float>(destination[i..]) + d * d).CopyTo(destination[i..]);
+            }
+            for (; i < plane; i++)
+            {
+                var d = a[i] - b[i];
                 destination[i] += d * d;
             }
         }
@@ -55,10 +67,7 @@ public static class MapOps
     public static void MultiplyInPlace(Span<float> target, ReadOnlySpan<float> factor)
     {
         Require(factor, target.Length, nameof(factor));
-        for (var i = 0; i < target.Length; i++)
-        {
-            target[i] *= factor[i];
-        }
+        TensorPrimitives.Multiply(target, factor[..target.Length], target);
     }
 
     /// <summary>Grey dilation (maximum over a size x size square, clipped at the borders), via <paramref name="scratch"/>.</summary>
@@ -95,23 +104,10 @@ public static class MapOps
     }
 
     /// <summary>Multiplies every value by <paramref name="factor"/>, in place.</summary>
-    public static void Scale(Span<float> target, float factor)
-    {
-        for (var i = 0; i < target.Length; i++)
-        {
-            target[i] *= factor;
-        }
-    }
+    public static void Scale(Span<float> target, float factor) => TensorPrimitives.Multiply(target, factor, target);
 
-    public static float Max(ReadOnlySpan<float> map)
-    {
-        var m = float.NegativeInfinity;
-        foreach (var v in map)
-        {
-            m = Math.Max(m, v);
-        }
-        return m;
-    }
+    /// <summary>The largest value; NaN if any value is NaN (a broken model must not look quiet).</summary>
+    public static float Max(ReadOnlySpan<float> map) => map.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(map);
 
     internal static void Require(ReadOnlySpan<float> span, int length, string name)
     {

@@ -17,6 +17,18 @@ public class CameraConfigTests
     }
 
     [Fact]
+    public void A_camera_s_product_class_picks_the_bundle_class_by_name_and_defaults_to_the_first()
+    {
+        var plain = Camera();
+        var bottles = Camera() with { ProductClass = "bottle" };
+
+        Assert.Equal(0, plain.ClassIndexIn(["screw"]));
+        Assert.Equal(1, bottles.ClassIndexIn(["screw", "bottle"]));
+        Assert.Equal(0, plain.ClassIndexIn(["screw", "bottle"]));
+        Assert.Contains("class 'bottle' is not one of the bundle's product classes (screw)", Assert.Throws<ArgumentException>(() => bottles.ClassIndexIn(["screw"])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Regions_of_interest_admit_pixels_inside_any_polygon_and_no_region_admits_all()
     {
         var square = new RoiPolygon([(0, 0), (10, 0), (10, 10), (0, 10)]);

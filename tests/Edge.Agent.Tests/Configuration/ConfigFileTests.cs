@@ -177,7 +177,7 @@ public class ConfigFileTests
             { "site": "s", "device": "d", "mqtt": { "host": "h" }, "model": { "bundle": "/b" },
               "cameras": [
                 { "name": "ff", "ffmpeg": "-i rtsp://cam/1", "width": 320, "height": 240, "framesPerSecond": 5, "pixelFormat": "gray8",
-                  "threshold": 0.7, "roi": [[[0, 0], [100, 0], [100, 50]]], "crop": [10, 20, 300, 200],
+                  "threshold": 0.7, "roi": [[[0, 0], [100, 0], [100, 50]]], "crop": [10, 20, 300, 200], "class": "bottle",
                   "supervision": { "stallTimeoutSeconds": 4, "initialBackoffSeconds": 0.5, "maxBackoffSeconds": 8, "queueCapacity": 2 },
                   "health": false },
                 { "name": "usb", "v4l2": "/dev/video3", "inputFormat": "mjpeg", "bufferCount": 6, "width": 1280, "height": 720,
@@ -190,6 +190,8 @@ public class ConfigFileTests
         Assert.Equal(0.7, ff.Threshold);
         Assert.Equal(new Edge.Imaging.PixelRect(10, 20, 300, 200), ff.Crop);
         Assert.Null(config.Cameras[1].Crop);
+        Assert.Equal("bottle", ff.ProductClass);
+        Assert.Null(config.Cameras[1].ProductClass);
         Assert.Equal(TimeSpan.FromSeconds(4), ff.Supervision.StallTimeout);
         Assert.Equal(TimeSpan.FromSeconds(0.5), ff.Supervision.InitialBackoff);
         Assert.Equal(TimeSpan.FromSeconds(8), ff.Supervision.MaxBackoff);

@@ -94,6 +94,17 @@ public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : Broker
         Assert.Contains("is not calibrated and no threshold is configured; run 'edge-train calibrate'", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_with_a_camera_class_the_bundle_does_not_have_refuses_to_start_naming_the_bundle_s_classes()
+    {
+        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4", "threshold": 0.5, "class": "bottle" } ]""", model: bundle.Folder);
+
+        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.Contains("camera line1: class 'bottle' is not one of the bundle's product classes (grain, weave)", errors, StringComparison.Ordinal);
+    }
+
     private static string? Event(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("event").GetString();
 
     /// <summary>Normal frames, then the same scene with the defect, then normal again, losslessly encoded at 10 fps.</summary>

@@ -35,6 +35,17 @@ public static class CandidateCheck
                 throw new UpdateException(string.Create(CultureInfo.InvariantCulture,
                     $"validation failed: one detection of model {model.Version} took {model.CheckTime.TotalMilliseconds:F1} ms on {model.Model.Provider}, over the {budget} ms budget (updates.latencyBudgetMs)"));
             }
+            foreach (var camera in config.Cameras)
+            {
+                try
+                {
+                    camera.ClassIndexIn(model.Model.Manifest.ClassNames);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UpdateException($"validation failed: {e.Message}", e);
+                }
+            }
             if (model.ImageThreshold is null)
             {
                 var unset = config.Cameras.Where(c => double.IsNaN(c.ThresholdFor(config.Alarms, double.NaN))).Select(c => c.Name).ToList();
