@@ -87,6 +87,36 @@ public sealed class TorchOnnxParityTests
         Near(priorProbs.ToFloatArray(), p.Output<float>(GraphNames.PriorProbabilities), "prior probabilities");
     }
 
+    [Fact]
+    public void A_universal_prior_gives_every_class_its_one_token_in_libtorch_and_in_the_exported_graph()
+    {
+        var config = new PvqaeConfig
+        {
+            ImageSize = 32, BaseWidth = 8, EmbeddingDim = 8, CodebookSize = 16, RoutingHidden = 8,
+            PriorWidth = 8, PriorHeads = 2, ClassCount = 3, UniversalPrior = true,
+        };
+        using var model = new Pvqae(config);
+        using var prior = new BudgetPrior(config);
+        prior.Eval();
+        using var folder = new TempFolder();
+        BudgetPriorGraph.Build(config, Weights.From(model, prior), new ModelInfo()).Save(folder.File("budget_prior.onnx"));
+        using var noGrad = LibTorch.NoGrad();
+        using var tokens = Tensor.FromArray(new long[] { 0, 1, 2, 1 }, [1, config.TokenCount]);
+        using var first = Tensor.FromArray(new long[] { 0 }, [1]);
+        using var third = Tensor.FromArray(new long[] { 2 }, [1]);
+        using var forFirst = prior.Predict(tokens, first);
+        using var forThird = prior.Predict(tokens, third);
+
+        using var session = ModelSession.Open(folder.File("budget_prior.onnx"));
+        using var p = session.CreateBinding();
+        tokens.ToInt64Array().CopyTo(p.Input<long>(GraphNames.Tokens));
+        p.Input<long>(GraphNames.ClassId)[0] = 2;
+        p.Run();
+
+        Assert.Equal(forFirst.ToFloatArray(), forThird.ToFloatArray());
+        Near(forThird.ToFloatArray(), p.Output<float>(GraphNames.PriorProbabilities), "universal prior probabilities for class 2");
+    }
+
     private static void Near(float[] torch, ReadOnlySpan<float> onnx, string what)
     {
         Assert.Equal(torch.Length, onnx.Length);

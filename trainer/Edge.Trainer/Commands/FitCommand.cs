@@ -28,11 +28,12 @@ internal static class FitCommand
         var maxMinutes = new Option<double?>("--max-minutes") { Description = "Stop training after this long (a resumed run counts its earlier time)." };
         var steps = new Option<int?>("--steps") { Description = "Auto-encoder steps (the preset's by default)." };
         var plain = new Option<bool>("--plain-vq") { Description = "Train a plain VQ-VAE: routing fixed to one level, no prior." };
+        var universal = new Option<bool>("--universal-prior") { Description = "One budget-prior CLS token for every product class (the universal-prior ablation)." };
         var seed = new Option<int?>("--seed") { Description = "Random seed (1 by default)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its options.json unless options are given (they must match)." };
         var command = new Command("fit", "Train the patch-aware VQ auto-encoder and its budget prior on normal images.")
         {
-            data, output, preset, config, device, maxMinutes, steps, plain, seed, resume,
+            data, output, preset, config, device, maxMinutes, steps, plain, universal, seed, resume,
         };
         command.SetAction(result => CommandErrors.Run(() =>
         {
@@ -47,7 +48,11 @@ internal static class FitCommand
                 Seed = result.GetValue(seed) ?? baseOptions.Seed,
                 MaxMinutes = result.GetValue(maxMinutes) ?? baseOptions.MaxMinutes,
                 Steps = result.GetValue(steps) ?? baseOptions.Steps,
-                Model = baseOptions.Model with { PlainVq = baseOptions.Model.PlainVq || result.GetValue(plain) },
+                Model = baseOptions.Model with
+                {
+                    PlainVq = baseOptions.Model.PlainVq || result.GetValue(plain),
+                    UniversalPrior = baseOptions.Model.UniversalPrior || result.GetValue(universal),
+                },
             };
             var deviceText = result.GetValue(device)!;
             var fit = new Fit(

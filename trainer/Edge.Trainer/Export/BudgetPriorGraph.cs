@@ -30,7 +30,9 @@ public static class BudgetPriorGraph
         var flat = g.Reshape(masked, -1, t);
 
         var tokenTable = Table(g, weights, "prior.tokens", levels + 1, p);
-        var classTable = Table(g, weights, "prior.classes", config.ClassCount, p);
+        var classTable = config.UniversalPrior
+            ? SharedRow(g, weights, "prior.classes", config.ClassCount, p)
+            : Table(g, weights, "prior.classes", config.ClassCount, p);
         var positions = Table(g, weights, "prior.pos", t + 1, p);
         var embedded = g.Gather(tokenTable, flat);
         var cls = g.Reshape(g.Expand(g.Unsqueeze(g.Gather(classTable, classId), 1), g.Int64s(1, t, p)), -1, 1, p);
@@ -52,6 +54,18 @@ public static class BudgetPriorGraph
     {
         var (data, shape) = weights.Expect($"{name}.weight", rows, width);
         return g.Initializer($"{name}.weight", data, shape);
+    }
+
+    /// <summary>A universal prior's table: every class's row is the trained first row, so any class id gives the one token.</summary>
+    private static Value SharedRow(GraphBuilder g, WeightSet weights, string name, int rows, int width)
+    {
+        var (data, _) = weights.Expect($"{name}.weight", rows, width);
+        var shared = new float[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            data.AsSpan(0, width).CopyTo(shared.AsSpan(r * width, width));
+        }
+        return g.Initializer($"{name}.weight", shared, [rows, width]);
     }
 
     private static float[] Identity(int size)

@@ -38,7 +38,9 @@ public sealed class BudgetPrior : Module
     {
         using var scope = DisposeScope.Open();
         var n = tokens.Size(0);
-        var cls = _classes.Forward(classIds).Unsqueeze(1);
+        // A universal prior reads every class as the first: its one CLS token (the export copies it to every class).
+        using var universal = _config.UniversalPrior ? classIds.ZerosLike() : null;
+        var cls = _classes.Forward(universal ?? classIds).Unsqueeze(1);
         var x = Tensor.Cat([cls, _tokens.Forward(tokens)], 1) + _positions.Weight.Unsqueeze(0);
         x = _block.Forward(x);
         var logits = _head.Forward(_finalNorm.Forward(x));

@@ -41,8 +41,14 @@ public sealed record PvqaeConfig
 
     public int PriorHeads { get; init; } = 4;
 
-    /// <summary>Product classes (the prior's CLS tokens); 1 gives a universal prior.</summary>
+    /// <summary>Product classes (the prior's CLS tokens).</summary>
     public int ClassCount { get; init; } = 1;
+
+    /// <summary>
+    /// One CLS token for every product class (METHOD.md section 2's "universal prior" ablation): the prior learns one
+    /// allocation for all products. The exported prior still takes any class id and gives each the same token.
+    /// </summary>
+    public bool UniversalPrior { get; init; }
 
     [JsonIgnore]
     public int CoarsestGrid => ImageSize / 16;
