@@ -67,9 +67,11 @@ public sealed class PvqaeTrainer
         LibTorch.ManualSeed((ulong)_options.Seed);
         var model = new Pvqae(Config);
         var prior = new BudgetPrior(Config);
+        // Made after the two models, so turning the adversarial term on does not change their initial weights.
+        using var discriminator = _options.AdversarialWeight > 0 ? new PatchDiscriminator(Config.ImageChannels, _options.DiscriminatorWidth) : null;
         try
         {
-            var modules = new TrainingModules(model, prior);
+            var modules = new TrainingModules(model, prior, discriminator);
             modules.To(Device);
             var clock = new TrainingClock(state?.ElapsedSeconds ?? 0);
             Stop = TrainingStop.Finished;
@@ -120,6 +122,10 @@ public sealed class PvqaeTrainer
         var model = modules.AutoEncoder;
         model.Train();
         using var optimizer = new Adam(model.NamedParameters(), _options.LearningRate);
+        var discriminator = modules.Discriminator;
+        discriminator?.Train();
+        // The usual GAN betas; on --resume this optimizer's moments start afresh (the discriminator's weights do not).
+        using var discriminatorOptimizer = discriminator is null ? null : new Adam(discriminator.NamedParameters(), _options.LearningRate, beta1: 0.5, beta2: 0.9);
         var steps = _options.Steps;
         var step = 0;
         if (resumeFrom is not null)
@@ -143,9 +149,22 @@ public sealed class PvqaeTrainer
                 ? Tensor.Scalar(0, device: Device)
                 : (F.Softmax(output.RoutingLogits, 1).Permute(0, 2, 3, 1).Reshape(images.Size(0), -1, Config.Levels) * costs).Sum(2).Mean();
             var loss = reconstruction + output.VqLoss + budget * (_options.BudgetWeight * progress);
+            var adversarial = discriminator is not null && step > _options.AdversarialWarmupSteps;
+            if (adversarial)
+            {
+                loss = loss + discriminator!.GeneratorLoss(output.Reconstruction) * _options.AdversarialWeight;
+            }
             optimizer.ZeroGrad();
             loss.Backward();
             optimizer.Step();
+            if (adversarial)
+            {
+                // The auto-encoder's backward pass also left gradients on the discriminator: cleared before its own step.
+                discriminatorOptimizer!.ZeroGrad();
+                using var fake = output.Reconstruction.Detach();
+                discriminator!.Loss(images, fake).Backward();
+                discriminatorOptimizer.Step();
+            }
             if (step % _options.ReseedEvery == 0 || step == steps)
             {
                 Report(CheckpointState.AutoEncoderPhase, step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, clock);

@@ -9,11 +9,15 @@ namespace Edge.Trainer.Training;
 /// </summary>
 internal sealed class TrainingModules : Module
 {
-    public TrainingModules(Pvqae autoEncoder, BudgetPrior prior)
+    public TrainingModules(Pvqae autoEncoder, BudgetPrior prior, PatchDiscriminator? discriminator = null)
     {
         AutoEncoder = RegisterModule("autoencoder", autoEncoder);
         Prior = RegisterModule("prior", prior);
+        Discriminator = discriminator is null ? null : RegisterModule("discriminator", discriminator);
     }
+
+    /// <summary>The patch discriminator when the adversarial term is on (its weights are checkpointed with the rest).</summary>
+    public PatchDiscriminator? Discriminator { get; }
 
     public Pvqae AutoEncoder { get; }
 

@@ -51,12 +51,24 @@ public sealed record TrainingOptions
 
     public bool Augment { get; init; } = true;
 
+    /// <summary>Weight of the patch discriminator's adversarial term (hinge loss); 0 trains without a discriminator.</summary>
+    public double AdversarialWeight { get; init; }
+
+    /// <summary>Auto-encoder steps before the adversarial term starts (the discriminator trains from then on too).</summary>
+    public int AdversarialWarmupSteps { get; init; } = 200;
+
+    /// <summary>Channels of the patch discriminator's first convolution.</summary>
+    public int DiscriminatorWidth { get; init; } = 16;
+
     /// <exception cref="ArgumentException">A value is out of range; the message names its key.</exception>
     public void Validate()
     {
         Model.Validate();
         Require(BatchSize >= 1, "batchSize", BatchSize, "at least 1");
         Require(Steps >= 1, "steps", Steps, "at least 1");
+        Require(AdversarialWeight >= 0, "adversarialWeight", AdversarialWeight, "not negative");
+        Require(AdversarialWarmupSteps >= 0, "adversarialWarmupSteps", AdversarialWarmupSteps, "not negative");
+        Require(DiscriminatorWidth >= 1, "discriminatorWidth", DiscriminatorWidth, "at least 1");
         Require(PriorSteps >= 0, "priorSteps", PriorSteps, "not negative");
         Require(MaxMinutes > 0, "maxMinutes", MaxMinutes, "positive");
         Require(LearningRate > 0, "learningRate", LearningRate, "positive");
