@@ -1,12 +1,15 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 
 namespace Edge.Agent.Mqtt;
 
-// Subscriptions: registered before the link starts and made again after every connection (clean sessions keep
-// nothing on the broker). Handlers run on MQTTnet's receive path: they must be quick, so they hand work on.
+// Subscriptions: registered (before the link starts with Subscribe, at any time with SubscribeAsync) and made again
+// after every connection (clean sessions keep nothing on the broker). Handlers run on MQTTnet's receive path: they
+// must be quick, so they hand work on; a handler that waits holds back every later message (which is how a slow
+// consumer makes the broker wait).
 public sealed partial class MqttLink
 {
     private readonly Dictionary<string, Func<MqttInboundMessage, Task>> _subscriptions = new(StringComparer.Ordinal);
@@ -16,13 +19,80 @@ public sealed partial class MqttLink
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
-        if (topic.Contains('+', StringComparison.Ordinal) || topic.Contains('#', StringComparison.Ordinal))
+        if (IsWildcard(topic))
         {
             throw new ArgumentException($"'{topic}' has a wildcard; the agent subscribes to exact topics only.", nameof(topic));
         }
         lock (_gate)
         {
             _subscriptions[topic] = handler;
+        }
+    }
+
+    /// <summary>
+    /// Receives every QoS 1 message matching <paramref name="filter"/> (wildcards allowed) from now on: subscribed at
+    /// once when connected, and again after every reconnection until <see cref="UnsubscribeAsync"/>. Retained messages
+    /// come with each of those subscriptions. May be called from any thread.
+    /// </summary>
+    /// <returns>True when the broker granted it now; false when the link is not connected (the next connection subscribes).</returns>
+    /// <exception cref="MqttSubscriptionRefusedException">The broker refused it (an ACL, a bad filter); it is not kept.</exception>
+    public async Task<bool> SubscribeAsync(string filter, Func<MqttInboundMessage, Task> handler, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filter);
+        ArgumentNullException.ThrowIfNull(handler);
+        // Registered before the connection is checked: a connection made meanwhile subscribes it itself.
+        lock (_gate)
+        {
+            _subscriptions[filter] = handler;
+        }
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+        MqttClientSubscribeResult result;
+        try
+        {
+            result = await _client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttCommunicationException)
+        {
+            // The connection dropped meanwhile: the next one subscribes.
+            return false;
+        }
+        if (result.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+        {
+            lock (_gate)
+            {
+                _subscriptions.Remove(filter);
+            }
+            throw new MqttSubscriptionRefusedException(filter, refused.ResultCode.ToString());
+        }
+        return true;
+    }
+
+    /// <summary>Stops a subscription made with <see cref="SubscribeAsync"/>: its handler gets no message from now on.</summary>
+    public async Task UnsubscribeAsync(string filter, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filter);
+        lock (_gate)
+        {
+            if (!_subscriptions.Remove(filter))
+            {
+                return;
+            }
+        }
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+        try
+        {
+            await _client.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(filter).Build(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttCommunicationException)
+        {
+            // Gone with the connection; the next one does not subscribe it again.
         }
     }
 
@@ -84,29 +154,40 @@ public sealed partial class MqttLink
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        Func<MqttInboundMessage, Task>? handler;
         var message = e.ApplicationMessage;
+        var handlers = new List<Func<MqttInboundMessage, Task>>(1);
         lock (_gate)
         {
-            _subscriptions.TryGetValue(message.Topic, out handler);
+            foreach (var (filter, handler) in _subscriptions)
+            {
+                if (filter == message.Topic || (IsWildcard(filter) && MqttTopicFilterComparer.Compare(message.Topic, filter) == MqttTopicFilterCompareResult.IsMatch))
+                {
+                    handlers.Add(handler);
+                }
+            }
         }
-        if (handler is null)
+        if (handlers.Count == 0)
         {
             return;
         }
         var inbound = new MqttInboundMessage(
             message.Topic, message.Payload.ToArray(), message.Retain, message.ResponseTopic, message.CorrelationData);
-        try
+        foreach (var handler in handlers)
         {
-            await handler(inbound).ConfigureAwait(false);
-        }
+            try
+            {
+                await handler(inbound).ConfigureAwait(false);
+            }
 #pragma warning disable CA1031 // A failing handler must not take the receive loop down with it.
-        catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-        {
-            LogHandlerFailed(_logger, message.Topic, ex.Message);
+            {
+                LogHandlerFailed(_logger, message.Topic, ex.Message);
+            }
         }
     }
+
+    private static bool IsWildcard(string filter) => filter.Contains('+', StringComparison.Ordinal) || filter.Contains('#', StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription to {Topic} refused: {Reason}")]
     private static partial void LogSubscribeRefused(ILogger logger, string topic, string reason);
