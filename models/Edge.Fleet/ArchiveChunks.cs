@@ -50,9 +50,6 @@ public static class ArchiveChunks
 
     public static string ChunkTopic(string sha256, int index) => Root(sha256) + "/" + index.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Every topic of one archive: <c>edge/chunks/&lt;sha256&gt;/#</c>.</summary>
-    public static string Filter(string sha256) => Root(sha256) + "/#";
-
     /// <summary>The chunk index a topic under <see cref="Root"/> names: a decimal number without leading zeros, else null.</summary>
     public static int? IndexOf(string sha256, string topic)
     {

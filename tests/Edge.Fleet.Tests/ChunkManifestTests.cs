@@ -46,7 +46,6 @@ public sealed class ChunkManifestTests
     public void Chunk_topics_live_under_edge_chunks_and_name_their_index_in_plain_decimal()
     {
         Assert.Equal($"edge/chunks/{Hash}/manifest", ArchiveChunks.ManifestTopic(Hash));
-        Assert.Equal($"edge/chunks/{Hash}/#", ArchiveChunks.Filter(Hash));
         Assert.Equal(12, ArchiveChunks.IndexOf(Hash, ArchiveChunks.ChunkTopic(Hash, 12)));
         Assert.Null(ArchiveChunks.IndexOf(Hash, $"edge/chunks/{Hash}/012"));
         Assert.Null(ArchiveChunks.IndexOf(Hash, $"edge/chunks/{Hash}/-1"));

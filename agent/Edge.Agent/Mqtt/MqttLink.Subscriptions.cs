@@ -6,10 +6,9 @@ using MQTTnet.Protocol;
 
 namespace Edge.Agent.Mqtt;
 
-// Subscriptions: registered (before the link starts with Subscribe, at any time with SubscribeAsync) and made again
-// after every connection (clean sessions keep nothing on the broker). Handlers run on MQTTnet's receive path: they
-// must be quick, so they hand work on; a handler that waits holds back every later message (which is how a slow
-// consumer makes the broker wait).
+// Subscriptions, to exact topics only: registered before the link starts (Subscribe) or at any time (SubscribeAsync),
+// and made again after every connection (clean sessions keep nothing on the broker). Handlers run on MQTTnet's
+// receive path: they must be quick, so they hand work on; a handler that waits holds back every later message.
 public sealed partial class MqttLink
 {
     private readonly Dictionary<string, Func<MqttInboundMessage, Task>> _subscriptions = new(StringComparer.Ordinal);
@@ -19,10 +18,7 @@ public sealed partial class MqttLink
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
-        if (IsWildcard(topic))
-        {
-            throw new ArgumentException($"'{topic}' has a wildcard; the agent subscribes to exact topics only.", nameof(topic));
-        }
+        RefuseWildcard(topic);
         lock (_gate)
         {
             _subscriptions[topic] = handler;
@@ -30,30 +26,46 @@ public sealed partial class MqttLink
     }
 
     /// <summary>
-    /// Receives every QoS 1 message matching <paramref name="filter"/> (wildcards allowed) from now on: subscribed at
-    /// once when connected, and again after every reconnection until <see cref="UnsubscribeAsync"/>. Retained messages
-    /// come with each of those subscriptions. May be called from any thread.
+    /// Receives every QoS 1 message on <paramref name="topics"/> (exact topics) from now on: subscribed at once, in one
+    /// request, when connected, and again after every reconnection until <see cref="UnsubscribeAsync"/>. Each
+    /// subscription brings the topic's retained message. May be called from any thread.
     /// </summary>
-    /// <returns>True when the broker granted it now; false when the link is not connected (the next connection subscribes).</returns>
-    /// <exception cref="MqttSubscriptionRefusedException">The broker refused it (an ACL, a bad filter); it is not kept.</exception>
-    public async Task<bool> SubscribeAsync(string filter, Func<MqttInboundMessage, Task> handler, CancellationToken cancellationToken)
+    /// <returns>True when the broker granted them now; false when the link is not connected (the next connection subscribes).</returns>
+    /// <exception cref="MqttSubscriptionRefusedException">The broker refused one (an ACL); none of them is kept.</exception>
+    public async Task<bool> SubscribeAsync(IReadOnlyCollection<string> topics, Func<MqttInboundMessage, Task> handler, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(filter);
+        ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(handler);
-        // Registered before the connection is checked: a connection made meanwhile subscribes it itself.
+        if (topics.Count == 0)
+        {
+            return true;
+        }
+        foreach (var topic in topics)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(topic);
+            RefuseWildcard(topic);
+        }
+        // Registered before the connection is checked: a connection made meanwhile subscribes them itself.
         lock (_gate)
         {
-            _subscriptions[filter] = handler;
+            foreach (var topic in topics)
+            {
+                _subscriptions[topic] = handler;
+            }
         }
         if (!_client.IsConnected)
         {
             return false;
         }
+        var options = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in topics)
+        {
+            options.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
         MqttClientSubscribeResult result;
         try
         {
-            result = await _client.SubscribeAsync(
-                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken).ConfigureAwait(false);
+            result = await _client.SubscribeAsync(options.Build(), cancellationToken).ConfigureAwait(false);
         }
         catch (MqttCommunicationException)
         {
@@ -64,35 +76,49 @@ public sealed partial class MqttLink
         {
             lock (_gate)
             {
-                _subscriptions.Remove(filter);
+                foreach (var topic in topics)
+                {
+                    _subscriptions.Remove(topic);
+                }
             }
-            throw new MqttSubscriptionRefusedException(filter, refused.ResultCode.ToString());
+            throw new MqttSubscriptionRefusedException(refused.TopicFilter.Topic, refused.ResultCode.ToString());
         }
         return true;
     }
 
-    /// <summary>Stops a subscription made with <see cref="SubscribeAsync"/>: its handler gets no message from now on.</summary>
-    public async Task UnsubscribeAsync(string filter, CancellationToken cancellationToken)
+    /// <summary>Ends subscriptions: their handlers get no message from now on (also one the broker had already sent).</summary>
+    public async Task UnsubscribeAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(filter);
+        ArgumentNullException.ThrowIfNull(topics);
+        var removed = new List<string>(topics.Count);
         lock (_gate)
         {
-            if (!_subscriptions.Remove(filter))
-            {
-                return;
-            }
+            removed.AddRange(topics.Where(_subscriptions.Remove));
         }
-        if (!_client.IsConnected)
+        if (removed.Count == 0 || !_client.IsConnected)
         {
             return;
         }
+        var options = new MqttClientUnsubscribeOptionsBuilder();
+        foreach (var topic in removed)
+        {
+            options.WithTopicFilter(topic);
+        }
         try
         {
-            await _client.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(filter).Build(), cancellationToken).ConfigureAwait(false);
+            await _client.UnsubscribeAsync(options.Build(), cancellationToken).ConfigureAwait(false);
         }
         catch (MqttCommunicationException)
         {
-            // Gone with the connection; the next one does not subscribe it again.
+            // Gone with the connection; the next one does not subscribe them again.
+        }
+    }
+
+    private static void RefuseWildcard(string topic)
+    {
+        if (topic.Contains('+', StringComparison.Ordinal) || topic.Contains('#', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{topic}' has a wildcard; the agent subscribes to exact topics only.", nameof(topic));
         }
     }
 
@@ -154,40 +180,29 @@ public sealed partial class MqttLink
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        Func<MqttInboundMessage, Task>? handler;
         var message = e.ApplicationMessage;
-        var handlers = new List<Func<MqttInboundMessage, Task>>(1);
         lock (_gate)
         {
-            foreach (var (filter, handler) in _subscriptions)
-            {
-                if (filter == message.Topic || (IsWildcard(filter) && MqttTopicFilterComparer.Compare(message.Topic, filter) == MqttTopicFilterCompareResult.IsMatch))
-                {
-                    handlers.Add(handler);
-                }
-            }
+            _subscriptions.TryGetValue(message.Topic, out handler);
         }
-        if (handlers.Count == 0)
+        if (handler is null)
         {
             return;
         }
         var inbound = new MqttInboundMessage(
             message.Topic, message.Payload.ToArray(), message.Retain, message.ResponseTopic, message.CorrelationData);
-        foreach (var handler in handlers)
+        try
         {
-            try
-            {
-                await handler(inbound).ConfigureAwait(false);
-            }
+            await handler(inbound).ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // A failing handler must not take the receive loop down with it.
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                LogHandlerFailed(_logger, message.Topic, ex.Message);
-            }
+        {
+            LogHandlerFailed(_logger, message.Topic, ex.Message);
         }
     }
-
-    private static bool IsWildcard(string filter) => filter.Contains('+', StringComparison.Ordinal) || filter.Contains('#', StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription to {Topic} refused: {Reason}")]
     private static partial void LogSubscribeRefused(ILogger logger, string topic, string reason);

@@ -1,6 +1,6 @@
 namespace Edge.Agent.Mqtt;
 
-/// <summary>The broker refused a subscription (an ACL that does not let this client read the topics, a bad filter).</summary>
+/// <summary>The broker refused a subscription (an ACL that does not let this client read the topic).</summary>
 public sealed class MqttSubscriptionRefusedException : Exception
 {
     public MqttSubscriptionRefusedException()
@@ -17,11 +17,11 @@ public sealed class MqttSubscriptionRefusedException : Exception
     {
     }
 
-    public MqttSubscriptionRefusedException(string filter, string reason)
-        : base($"the broker refused the subscription to {filter}: {reason}")
+    public MqttSubscriptionRefusedException(string topic, string reason)
+        : base($"the broker refused the subscription to {topic}: {reason}")
     {
-        Filter = filter;
+        Topic = topic;
     }
 
-    public string? Filter { get; }
+    public string? Topic { get; }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Edge.Agent.Mqtt;
 using Edge.Fleet;
 
@@ -8,15 +7,23 @@ namespace Edge.Agent.Updates.Download;
 
 /// <summary>
 /// Receives a bundle archive sent as retained MQTT chunks (<c>mqtt-chunks:&lt;sha256&gt;</c>, see
-/// <see cref="ArchiveChunks"/>) into the staging folder. It first reads the manifest alone (so no chunk arrives
-/// before their size is known), then subscribes to every topic of the archive and writes each chunk at
-/// index × chunkBytes into <c>&lt;sha256&gt;.zip.part</c>, noting it in <c>&lt;sha256&gt;.chunks</c> once the bytes
-/// are on disk. A restart resumes: the broker delivers the retained chunks again and those already written are
-/// skipped. When all are in, the SHA-256 decides, as for <see cref="ArchiveDownloader"/>.
-/// One receive at a time per staging folder (the updater installs one command at a time).
+/// <see cref="ArchiveChunks"/>) into the staging folder. It reads the manifest first (so no chunk arrives before
+/// their size is known), then subscribes to the chunk topics of the first <see cref="Window"/> missing chunks, and
+/// to further ones as those arrive, and writes each at index × chunkBytes into <c>&lt;sha256&gt;.zip.part</c>,
+/// noting it in <c>&lt;sha256&gt;.chunks</c> once its bytes are on disk. A restart resumes: the broker delivers the
+/// retained chunks again and those already written are skipped. When all are in, the SHA-256 decides, as for
+/// <see cref="ArchiveDownloader"/>. One receive at a time per staging folder (the updater installs one command at a time).
 /// </summary>
+/// <remarks>
+/// Not one wildcard subscription to every chunk: a broker queues a subscription's retained messages all at once, and
+/// Mosquitto (max_queued_messages 1000 and max_inflight_messages 20 by default) drops what is beyond, so an archive of
+/// more than 1020 chunks would never arrive whole. The window keeps the broker's queue for this device small.
+/// </remarks>
 public sealed class MqttChunkReceiver
 {
+    /// <summary>Chunk topics subscribed at a time; more are subscribed when half of them arrived.</summary>
+    public const int Window = 32;
+
     /// <summary>Chunks waiting to be written; beyond it the link's receive path waits, and so does the broker.</summary>
     private const int Backlog = 8;
 
@@ -80,33 +87,16 @@ public sealed class MqttChunkReceiver
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var inbox = Channel.CreateBounded<MqttInboundMessage>(new BoundedChannelOptions(Backlog) { SingleReader = true });
-        async Task Enqueue(MqttInboundMessage message)
-        {
-            // Waits while the backlog is full; returns at once when the receive is over (the channel is completed).
-            while (await inbox.Writer.WaitToWriteAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                if (inbox.Writer.TryWrite(message))
-                {
-                    return;
-                }
-            }
-        }
-        var subscribed = new List<string>();
+        var inbox = new ChunkInbox(_link, Backlog);
+        await using var inboxScope = inbox.ConfigureAwait(false);
         ChunkedPartialFile? file = null;
         try
         {
-            var manifestTopic = ArchiveChunks.ManifestTopic(sha256);
-            await SubscribeAsync(manifestTopic, Enqueue, subscribed, deadline.Token).ConfigureAwait(false);
-            var manifest = await ReadManifestAsync(inbox.Reader, sha256, size, deadline.Token).ConfigureAwait(false);
-            await UnsubscribeAsync(manifestTopic, subscribed).ConfigureAwait(false);
-
+            // The manifest stays subscribed: published again or cleared meanwhile, it ends the receive.
+            await inbox.SubscribeAsync([ArchiveChunks.ManifestTopic(sha256)], deadline.Token).ConfigureAwait(false);
+            var manifest = await ReadManifestAsync(inbox, sha256, size, deadline.Token).ConfigureAwait(false);
             file = ChunkedPartialFile.Open(partial, record, manifest);
-            if (!file.IsComplete)
-            {
-                await SubscribeAsync(ArchiveChunks.Filter(sha256), Enqueue, subscribed, deadline.Token).ConfigureAwait(false);
-                await ReceiveChunksAsync(inbox.Reader, file, manifest, deadline.Token).ConfigureAwait(false);
-            }
+            await ReceiveChunksAsync(inbox, file, manifest, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -124,52 +114,18 @@ public sealed class MqttChunkReceiver
         }
         finally
         {
-            inbox.Writer.TryComplete();
             file?.Dispose();
-            foreach (var filter in subscribed.ToList())
-            {
-                await UnsubscribeAsync(filter, subscribed).ConfigureAwait(false);
-            }
         }
     }
 
-    private async Task SubscribeAsync(string filter, Func<MqttInboundMessage, Task> handler, List<string> subscribed, CancellationToken cancellationToken)
-    {
-        subscribed.Add(filter);
-        try
-        {
-            await _link.SubscribeAsync(filter, handler, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MqttSubscriptionRefusedException e)
-        {
-            subscribed.Remove(filter);
-            throw new UpdateException($"{e.Message}; the broker must let devices read edge/chunks/#", e);
-        }
-    }
-
-    private async Task UnsubscribeAsync(string filter, List<string> subscribed)
-    {
-        subscribed.Remove(filter);
-        // Also when the install was stopped: a subscription left behind would feed a handler nobody reads.
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _link.UnsubscribeAsync(filter, limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The broker did not answer in time; the handler is gone already, so late messages are dropped.
-        }
-    }
-
-    private static async Task<ChunkManifest> ReadManifestAsync(ChannelReader<MqttInboundMessage> inbox, string sha256, long size, CancellationToken cancellationToken)
+    private static async Task<ChunkManifest> ReadManifestAsync(ChunkInbox inbox, string sha256, long size, CancellationToken cancellationToken)
     {
         while (true)
         {
             var message = await inbox.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (message.Payload.Length == 0)
             {
-                // Cleared (or not published yet): wait for one to be published.
+                // Cleared (edge-train publish-chunks --clear): wait for the archive to be published again.
                 continue;
             }
             ChunkManifest manifest;
@@ -193,11 +149,30 @@ public sealed class MqttChunkReceiver
         }
     }
 
-    private static async Task ReceiveChunksAsync(ChannelReader<MqttInboundMessage> inbox, ChunkedPartialFile file, ChunkManifest manifest, CancellationToken cancellationToken)
+    private static async Task ReceiveChunksAsync(ChunkInbox inbox, ChunkedPartialFile file, ChunkManifest manifest, CancellationToken cancellationToken)
     {
         var manifestTopic = ArchiveChunks.ManifestTopic(manifest.Sha256);
+        var next = 0;
+        var open = new HashSet<int>();
+        var arrived = new List<string>();
         while (!file.IsComplete)
         {
+            if (open.Count <= Window / 2 && next < manifest.Count)
+            {
+                await inbox.UnsubscribeAsync(arrived).ConfigureAwait(false);
+                arrived.Clear();
+                var more = new List<string>();
+                for (; next < manifest.Count && open.Count < Window; next++)
+                {
+                    if (!file.Has(next))
+                    {
+                        open.Add(next);
+                        more.Add(ArchiveChunks.ChunkTopic(manifest.Sha256, next));
+                    }
+                }
+                await inbox.SubscribeAsync(more, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             var message = await inbox.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (message.Topic == manifestTopic)
             {
@@ -207,6 +182,7 @@ public sealed class MqttChunkReceiver
                 }
                 continue;
             }
+            // Only the chunk topics asked for arrive: still, nothing is written that the manifest does not allow.
             if (ArchiveChunks.IndexOf(manifest.Sha256, message.Topic) is not { } index || index >= manifest.Count)
             {
                 throw new UpdateException($"{message.Topic} is not one of the archive's {manifest.Count} chunk(s) (0 to {manifest.Count - 1})");
@@ -214,13 +190,19 @@ public sealed class MqttChunkReceiver
             var expected = manifest.LengthOf(index);
             if (message.Payload.Length != expected)
             {
-                throw new UpdateException(message.Payload.Length == 0
-                    ? $"chunk {index} was cleared during the download; publish the archive again"
-                    : $"chunk {index} has {message.Payload.Length} bytes, not the {expected} its manifest says (only the last may be shorter)");
+                var why = message.Payload.Length == 0 ? "; it was cleared during the download: publish the archive again"
+                    : index < manifest.Count - 1 ? " (only the last may be shorter)"
+                    : message.Payload.Length > expected ? $": it would reach beyond the archive's {manifest.Size} bytes"
+                    : "";
+                throw new UpdateException($"chunk {index} has {message.Payload.Length} bytes, not the {expected} its manifest says{why}");
             }
             if (!file.Has(index))
             {
                 await file.WriteAsync(index, message.Payload, cancellationToken).ConfigureAwait(false);
+            }
+            if (open.Remove(index))
+            {
+                arrived.Add(message.Topic);
             }
         }
     }
