@@ -150,6 +150,17 @@ public static class ModelCommandJson
         {
             throw new ModelCommandException("install needs size (bytes of the archive)");
         }
+        if (command.Urls.FirstOrDefault(u => u.Scheme == ArchiveChunks.Scheme) is { } chunks)
+        {
+            if (command.Urls.Count > 1)
+            {
+                throw new ModelCommandException($"{chunks} must be the only url: an archive comes either as chunks over MQTT or from http(s) servers");
+            }
+            if (ArchiveChunks.Sha256Of(chunks) != hash)
+            {
+                throw new ModelCommandException($"{chunks} names another archive than the sha256 {hash} of the command");
+            }
+        }
         return command;
     }
 
@@ -164,9 +175,10 @@ public static class ModelCommandJson
             throw new ModelCommandException("urls must be an array of at most 8 addresses");
         }
         return urls.EnumerateArray().Select(u =>
-            u.ValueKind == JsonValueKind.String && Uri.TryCreate(u.GetString(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            u.ValueKind == JsonValueKind.String && Uri.TryCreate(u.GetString(), UriKind.Absolute, out var uri)
+                && (uri.Scheme is "http" or "https" || ArchiveChunks.Sha256Of(uri) is not null)
                 ? uri
-                : throw new ModelCommandException($"'{u}' is not an http or https address")).ToList();
+                : throw new ModelCommandException($"'{u}' is not an http or https address, nor mqtt-chunks:<sha256>")).ToList();
     }
 
     private static string RequiredString(JsonElement root, string key) =>

@@ -61,7 +61,7 @@ public sealed class ModelCommandJsonTests
     [InlineData("""{"id":"a","action":"format-disk","issuedUtc":"2026-12-03T00:00:00Z"}""", "action 'format-disk'")]
     [InlineData("""{"id":"a","action":"report","issuedUtc":"yesterday"}""", "issuedUtc must be")]
     [InlineData("""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z"}""", "install needs version")]
-    [InlineData("""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","version":"1.0.0","urls":["file:///etc/passwd"]}""", "not an http or https address")]
+    [InlineData("""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","version":"1.0.0","urls":["file:///etc/passwd"]}""", "not an http or https address, nor mqtt-chunks:<sha256>")]
     [InlineData("""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","version":"1.0.0","urls":["http://h/x.zip"],"sha256":"ABC"}""", "sha256")]
     [InlineData("""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","version":"1.0.0","urls":["http://h/x.zip"],"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","size":-5}""", "size must be")]
     [InlineData("""{"id":"a","action":"report","issuedUtc":"2026-12-03T00:00:00Z","force":"yes"}""", "force must be")]
@@ -70,6 +70,44 @@ public sealed class ModelCommandJsonTests
         var error = Assert.Throws<ModelCommandException>(() => ModelCommandJson.Parse(Encoding.UTF8.GetBytes(json)));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_install_from_mqtt_chunks_naming_the_command_s_sha256_survives_a_round_trip()
+    {
+        var chunked = Install with { Urls = [ArchiveChunks.Url(Hash)] };
+
+        var json = Encoding.UTF8.GetString(ModelCommandJson.Serialize(chunked));
+        var parsed = ModelCommandJson.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.Contains($"\"urls\":[\"mqtt-chunks:{Hash}\"]", json, StringComparison.Ordinal);
+        Assert.Equal(Hash, ArchiveChunks.Sha256Of(Assert.Single(parsed.Urls)));
+    }
+
+    [Theory]
+    [InlineData("mqtt-chunks:abc", "nor mqtt-chunks:<sha256>")]
+    [InlineData("mqtt-chunks:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "nor mqtt-chunks:<sha256>")]
+    [InlineData("mqtt-chunks://host/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "nor mqtt-chunks:<sha256>")]
+    [InlineData("mqtt://broker/x.zip", "nor mqtt-chunks:<sha256>")]
+    [InlineData("ftp://h/x.zip", "nor mqtt-chunks:<sha256>")]
+    [InlineData("mqtt-chunks:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "names another archive than the sha256 aaaa")]
+    public void An_install_url_other_than_http_https_or_mqtt_chunks_of_its_own_sha256_is_refused(string url, string reason)
+    {
+        var json = $$"""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","version":"1.0.0","urls":["{{url}}"],"sha256":"{{Hash}}","size":10}""";
+
+        var error = Assert.Throws<ModelCommandException>(() => ModelCommandJson.Parse(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_mqtt_chunks_url_next_to_http_urls_is_refused()
+    {
+        var json = $$"""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","version":"1.0.0","urls":["http://h/x.zip","mqtt-chunks:{{Hash}}"],"sha256":"{{Hash}}","size":10}""";
+
+        var error = Assert.Throws<ModelCommandException>(() => ModelCommandJson.Parse(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Contains("must be the only url", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

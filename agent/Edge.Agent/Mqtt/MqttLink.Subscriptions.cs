@@ -1,12 +1,14 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 
 namespace Edge.Agent.Mqtt;
 
-// Subscriptions: registered before the link starts and made again after every connection (clean sessions keep
-// nothing on the broker). Handlers run on MQTTnet's receive path: they must be quick, so they hand work on.
+// Subscriptions, to exact topics only: registered before the link starts (Subscribe) or at any time (SubscribeAsync),
+// and made again after every connection (clean sessions keep nothing on the broker). Handlers run on MQTTnet's
+// receive path: they must be quick, so they hand work on; a handler that waits holds back every later message.
 public sealed partial class MqttLink
 {
     private readonly Dictionary<string, Func<MqttInboundMessage, Task>> _subscriptions = new(StringComparer.Ordinal);
@@ -16,13 +18,107 @@ public sealed partial class MqttLink
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
-        if (topic.Contains('+', StringComparison.Ordinal) || topic.Contains('#', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{topic}' has a wildcard; the agent subscribes to exact topics only.", nameof(topic));
-        }
+        RefuseWildcard(topic);
         lock (_gate)
         {
             _subscriptions[topic] = handler;
+        }
+    }
+
+    /// <summary>
+    /// Receives every QoS 1 message on <paramref name="topics"/> (exact topics) from now on: subscribed at once, in one
+    /// request, when connected, and again after every reconnection until <see cref="UnsubscribeAsync"/>. Each
+    /// subscription brings the topic's retained message. May be called from any thread.
+    /// </summary>
+    /// <returns>True when the broker granted them now; false when the link is not connected (the next connection subscribes).</returns>
+    /// <exception cref="MqttSubscriptionRefusedException">The broker refused one (an ACL); none of them is kept.</exception>
+    public async Task<bool> SubscribeAsync(IReadOnlyCollection<string> topics, Func<MqttInboundMessage, Task> handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (topics.Count == 0)
+        {
+            return true;
+        }
+        foreach (var topic in topics)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(topic);
+            RefuseWildcard(topic);
+        }
+        // Registered before the connection is checked: a connection made meanwhile subscribes them itself.
+        lock (_gate)
+        {
+            foreach (var topic in topics)
+            {
+                _subscriptions[topic] = handler;
+            }
+        }
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+        var options = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in topics)
+        {
+            options.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+        MqttClientSubscribeResult result;
+        try
+        {
+            result = await _client.SubscribeAsync(options.Build(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttCommunicationException)
+        {
+            // The connection dropped meanwhile: the next one subscribes.
+            return false;
+        }
+        if (result.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+        {
+            lock (_gate)
+            {
+                foreach (var topic in topics)
+                {
+                    _subscriptions.Remove(topic);
+                }
+            }
+            throw new MqttSubscriptionRefusedException(refused.TopicFilter.Topic, refused.ResultCode.ToString());
+        }
+        return true;
+    }
+
+    /// <summary>Ends subscriptions: their handlers get no message from now on (also one the broker had already sent).</summary>
+    public async Task UnsubscribeAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var removed = new List<string>(topics.Count);
+        lock (_gate)
+        {
+            removed.AddRange(topics.Where(_subscriptions.Remove));
+        }
+        if (removed.Count == 0 || !_client.IsConnected)
+        {
+            return;
+        }
+        var options = new MqttClientUnsubscribeOptionsBuilder();
+        foreach (var topic in removed)
+        {
+            options.WithTopicFilter(topic);
+        }
+        try
+        {
+            await _client.UnsubscribeAsync(options.Build(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttCommunicationException)
+        {
+            // Gone with the connection; the next one does not subscribe them again.
+        }
+    }
+
+    private static void RefuseWildcard(string topic)
+    {
+        if (topic.Contains('+', StringComparison.Ordinal) || topic.Contains('#', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{topic}' has a wildcard; the agent subscribes to exact topics only.", nameof(topic));
         }
     }
 

@@ -57,7 +57,7 @@ public sealed partial class ModelUpdater : BackgroundService
     {
         var announce = AnnounceOnEveryConnectionAsync(stoppingToken);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var installer = new ModelInstaller(_config, _startup.Store, _host, http, _logger);
+        var installer = new ModelInstaller(_config, _startup.Store, _host, http, _link, _logger);
         try
         {
             if (_startup.Probation is { } continued)

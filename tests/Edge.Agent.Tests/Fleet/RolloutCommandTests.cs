@@ -45,6 +45,27 @@ public sealed class RolloutCommandTests(TrainedBundle bundle) : BrokerTest
     }
 
     [Fact]
+    public async Task A_rollout_of_an_archive_published_as_mqtt_chunks_installs_it_without_a_model_server()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var archive = kit.Make("edge-2.0.0", "2.0.0");
+        var zip = Path.Combine(kit.Server.Folder, "edge-2.0.0.zip");
+        ExternalTool.Run("dotnet", [Trainer, "publish-chunks", "--broker", BrokerUrl, "--archive", zip], TimeSpan.FromMinutes(2));
+        using var status = Broker.Subscribe("edge/plant1/box1/status", persistent: false);
+        using var agent = AgentProcess.Start(["run", "--config", Config(Folder, "box1", kit.PublicKeyPath)]);
+        status.WaitUntil(m => m.Any(x => x.Payload == "online"), Patience);
+
+        var output = ExternalTool.Run("dotnet", [Trainer, "rollout", "--broker", BrokerUrl, "--archive-url", $"mqtt-chunks:{archive.Sha256}",
+            "--archive", zip, "--devices", "plant1/box1", "--waves", "100%", "--listen-seconds", "1", "--timeout-minutes", "2", "--json"], TimeSpan.FromMinutes(3));
+        agent.Terminate();
+
+        var device = JsonDocument.Parse(output.Trim()).RootElement;
+        Assert.Equal(("active", "2.0.0"), (device.GetProperty("state").GetString(), device.GetProperty("version").GetString()));
+        Assert.Empty(kit.Server.Requests);
+        Assert.Equal(0, agent.WaitForExit(Patience));
+    }
+
+    [Fact]
     public void A_rollout_to_an_agent_that_trusts_no_key_ends_failed_with_the_agent_s_reason_and_a_non_zero_exit()
     {
         var config = AgentConfigFile.Write(Folder, Broker.Port);

@@ -81,6 +81,48 @@ public class MqttLinkTests
     }
 
     [Fact]
+    public async Task Topics_subscribed_after_the_connection_bring_their_retained_messages_again_after_a_broker_restart_until_unsubscribed()
+    {
+        using var broker = MosquittoBroker.Start();
+        ExternalTool.Run("mosquitto_pub", ["-h", "127.0.0.1", "-p", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-q", "1", "-r", "-t", "edge/test/a", "-m", "kept"]);
+        var link = await StartLinkAsync(new MqttConfig { Host = "127.0.0.1", Port = broker.Port, ClientId = "edge-subscribe-test" });
+        var received = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        try
+        {
+            await link.WaitConnectedAsync(CancellationToken.None).WaitAsync(Patience);
+            Assert.True(await link.SubscribeAsync(["edge/test/a", "edge/test/b"], m =>
+            {
+                received.Enqueue($"{m.Topic}={System.Text.Encoding.UTF8.GetString(m.Payload)}");
+                return Task.CompletedTask;
+            }, CancellationToken.None));
+            await WaitUntilAsync(() => received.Count == 1);
+
+            broker.Stop();
+            broker.StartAgain();
+            await WaitUntilAsync(() => received.Count == 2);
+            await link.UnsubscribeAsync(["edge/test/a", "edge/test/b"], CancellationToken.None);
+            ExternalTool.Run("mosquitto_pub", ["-h", "127.0.0.1", "-p", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-q", "1", "-t", "edge/test/b", "-m", "late"]);
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+        }
+        finally
+        {
+            await StopAsync(link);
+        }
+
+        // Retained once on the first subscription and once on the one the reconnection made; nothing after the unsubscribe.
+        Assert.Equal(["edge/test/a=kept", "edge/test/a=kept"], received);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
+    [Fact]
     public async Task Mqtt_3_1_1_with_user_name_and_password_is_accepted_and_a_wrong_password_is_not()
     {
         using var folder = new TempFolder();

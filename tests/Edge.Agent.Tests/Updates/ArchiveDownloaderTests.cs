@@ -62,6 +62,23 @@ public sealed class ArchiveDownloaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partial_file_left_by_a_chunked_receive_over_mqtt_is_not_continued_but_fetched_whole()
+    {
+        // Laid out by chunks (here: the second 100 000 bytes written, the first still zeros), not a prefix.
+        Directory.CreateDirectory(Staging);
+        var partial = new byte[200_000];
+        _archive.AsSpan(100_000, 100_000).CopyTo(partial.AsSpan(100_000));
+        await File.WriteAllBytesAsync(Path.Combine(Staging, Sha + ".zip.part"), partial);
+        await File.WriteAllBytesAsync(Path.Combine(Staging, Sha + ".chunks"), new byte[20]);
+
+        var path = await new ArchiveDownloader(_http, Staging).DownloadAsync([_server.Url("b.zip")], Sha, _archive.Length, 1 << 20, CancellationToken.None);
+
+        Assert.Equal(_archive, await File.ReadAllBytesAsync(path));
+        Assert.Null(Assert.Single(_server.Requests).Range);
+        Assert.False(File.Exists(Path.Combine(Staging, Sha + ".chunks")));
+    }
+
+    [Fact]
     public async Task A_missing_url_falls_through_to_the_next_one()
     {
         var path = await new ArchiveDownloader(_http, Staging).DownloadAsync([_server.Url("gone.zip"), _server.Url("b.zip")], Sha, null, 1 << 20, CancellationToken.None);

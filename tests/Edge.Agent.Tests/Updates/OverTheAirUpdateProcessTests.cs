@@ -17,6 +17,8 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
 {
     private static readonly TimeSpan UpdatePatience = TimeSpan.FromSeconds(90);
 
+    private static readonly string Trainer = Path.Combine(AppContext.BaseDirectory, "edge-train.dll");
+
     [Fact]
     public async Task A_good_signed_update_reaches_two_agents_both_report_it_active_it_survives_a_restart_and_a_rollback_command_restores_1_0_0()
     {
@@ -179,6 +181,33 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         Assert.Contains("maxAlarmRateIncrease", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(("active", "2.0.0"), (promoted.State, promoted.Active));
         Assert.Contains("shadow", States(states, "box1").Where(s => s.CommandId == "c1").Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task An_archive_published_as_mqtt_chunks_by_edge_train_reaches_an_agent_without_a_model_server_and_becomes_active()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var v2 = kit.Make("chunked", "2.0.0");
+        var printed = ExternalTool.Run("dotnet", [Trainer, "publish-chunks", "--broker", $"mqtt://127.0.0.1:{Broker.Port.ToString(CultureInfo.InvariantCulture)}",
+            "--archive", Path.Combine(kit.Server.Folder, "chunked.zip"), "--chunk-kb", "16"], TimeSpan.FromMinutes(2));
+        var url = new Uri(printed.Split('\n').Single(l => l.StartsWith("url: ", StringComparison.Ordinal))["url: ".Length..].Trim());
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1")]);
+        WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+
+        Command("box1", UpdateKit.InstallCommand("m1", v2 with { Url = url }));
+        var done = WaitState(states, "box1", s => s.CommandId == "m1" && IsFinal(s.State), agent);
+        agent.Terminate();
+        Assert.Equal(0, agent.WaitForExit(Patience));
+
+        Assert.Equal($"mqtt-chunks:{v2.Sha256}", url.ToString());
+        Assert.Contains($"({v2.Version}, {v2.Size.ToString(CultureInfo.InvariantCulture)} bytes) as {(v2.Size + 16383) / 16384} retained chunk(s) of 16 KiB", printed, StringComparison.Ordinal);
+        Assert.True(v2.Size > 4 * 16384, $"the archive has {v2.Size} bytes: too few chunks to be a test of their order");
+        Assert.Equal(("active", "2.0.0", null), (done.State, done.Active, done.Reason));
+        Assert.Equal(["downloading", "verifying", "validating", "switching", "probation", "active"],
+            States(states, "box1").Where(s => s.CommandId == "m1").Select(s => s.State).Distinct());
+        Assert.Empty(kit.Server.Requests);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Folder.Path, "state", "models", "staging")));
     }
 
     private static string Now => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

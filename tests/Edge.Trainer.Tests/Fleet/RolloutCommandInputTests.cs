@@ -14,6 +14,8 @@ public sealed class RolloutCommandInputTests
     [InlineData("--waves", "150%", "'150%' is not a percentage above 0% and at most 100%")]
     [InlineData("--waves", "abc", "'abc' is neither a number of devices")]
     [InlineData("--archive-url", "ftp://models.test/a.zip", "--archive-url 'ftp://models.test/a.zip' is not an http or https address")]
+    [InlineData("--archive-url", "mqtt-chunks:abc", "--archive-url 'mqtt-chunks:abc' must be mqtt-chunks: followed by the archive's SHA-256")]
+    [InlineData("--archive-url", "mqtt-chunks:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd", "--archive-url names the archive dddd")]
     [InlineData("--devices", "plant1", "--devices: 'plant1' is not a device filter")]
     [InlineData("--broker", "http://127.0.0.1:1883", "is not a broker address")]
     [InlineData("--broker", "mqtt://127.0.0.1:1", "Cannot reach the broker at 127.0.0.1:1")]
@@ -38,6 +40,13 @@ public sealed class RolloutCommandInputTests
     {
         AssertOneLineError(["--broker", "mqtt://127.0.0.1:1", "--archive-url", "http://models.test/a.zip", "--devices", "+/+", "--size", "10"],
             "--version, --sha256 are required without --archive");
+    }
+
+    [Fact]
+    public void An_mqtt_chunks_url_gives_the_hash_so_version_and_size_are_enough()
+    {
+        AssertOneLineError(["--broker", "mqtt://127.0.0.1:1", "--archive-url", "mqtt-chunks:" + Hash, "--devices", "+/+", "--version", "2.0.0", "--size", "10"],
+            "Cannot reach the broker");
     }
 
     [Fact]

@@ -5,8 +5,9 @@ using Edge.Trainer.Fleet;
 namespace Edge.Trainer.Commands;
 
 /// <summary>
-/// <c>edge-train rollout --broker URL --archive-url URL --devices FILTER</c>: installs a packed bundle on the matching
-/// online devices, wave by wave, and watches each one's model state to its end. Exit code 0 only when every targeted
+/// <c>edge-train rollout --broker URL --archive-url URL --devices FILTER</c>: installs a packed bundle (from an http(s)
+/// server, or sent as MQTT chunks by <see cref="PublishChunksCommand"/>) on the matching online devices, wave by wave,
+/// and watches each one's model state to its end. Exit code 0 only when every targeted
 /// device ended active on the version; 2 when the rollout ran but did not get there; 1 for bad input.
 /// </summary>
 internal static class RolloutCommand
@@ -17,7 +18,7 @@ internal static class RolloutCommand
     public static Command Create()
     {
         var broker = new Option<string>("--broker") { Description = "mqtt://HOST:PORT", Required = true };
-        var archiveUrl = new Option<string>("--archive-url") { Description = "http(s) address the devices download the archive from.", Required = true };
+        var archiveUrl = new Option<string>("--archive-url") { Description = "http(s) address the devices download the archive from, or mqtt-chunks:<sha256> from 'edge-train publish-chunks'.", Required = true };
         var devices = new Option<string>("--devices") { Description = "site/device filter; '+' matches any (plant1/box1, plant1/+, +/+).", Required = true };
         var archive = new Option<FileInfo>("--archive") { Description = "The zip from 'edge-train pack': gives the version, SHA-256 and size." };
         var version = new Option<string>("--version") { Description = "Bundle version (required without --archive)." };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Edge.Bundles.Versioning;
+using Edge.Fleet;
 using Edge.Trainer.Commands;
 
 namespace Edge.Trainer.Fleet;
@@ -44,10 +45,15 @@ public sealed record RolloutSettings
     {
         ArgumentNullException.ThrowIfNull(archiveUrl);
         ArgumentNullException.ThrowIfNull(waves);
-        if (!Uri.TryCreate(archiveUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || string.IsNullOrEmpty(url.Host))
+        if (!Uri.TryCreate(archiveUrl, UriKind.Absolute, out var url)
+            || !((url.Scheme is "http" or "https" && !string.IsNullOrEmpty(url.Host)) || url.Scheme == ArchiveChunks.Scheme))
         {
-            throw new UserInputException($"--archive-url '{archiveUrl}' is not an http or https address, e.g. http://models.local/edge-1.4.0.zip.");
+            throw new UserInputException($"--archive-url '{archiveUrl}' is not an http or https address, e.g. http://models.local/edge-1.4.0.zip, nor mqtt-chunks:<sha256> as 'edge-train publish-chunks' prints it.");
         }
+        // An archive sent as MQTT chunks is named by its hash: the URL gives it, or must agree with what does.
+        var chunks = url.Scheme == ArchiveChunks.Scheme
+            ? ArchiveChunks.Sha256Of(url) ?? throw new UserInputException($"--archive-url '{archiveUrl}' must be mqtt-chunks: followed by the archive's SHA-256 (64 lowercase hexadecimal digits).")
+            : null;
         var hash = sha256?.ToLowerInvariant();
         if (hash is not null && (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower)))
         {
@@ -71,7 +77,11 @@ public sealed record RolloutSettings
             Agree("--size", size?.ToString(CultureInfo.InvariantCulture), archive.Size.ToString(CultureInfo.InvariantCulture));
         }
         var finalVersion = normalized ?? archive?.Version;
-        var finalHash = hash ?? archive?.Sha256;
+        if (chunks is not null)
+        {
+            Agree("--sha256", hash ?? archive?.Sha256, chunks, "--archive-url");
+        }
+        var finalHash = hash ?? archive?.Sha256 ?? chunks;
         var finalSize = size ?? archive?.Size;
         var missing = new List<string>();
         if (finalVersion is null)
@@ -117,6 +127,14 @@ public sealed record RolloutSettings
         if (given is not null && given != fromArchive)
         {
             throw new UserInputException($"{option} {given} disagrees with the archive ({fromArchive}); leave it out, the archive gives it.");
+        }
+    }
+
+    private static void Agree(string option, string? given, string fromUrl, string urlOption)
+    {
+        if (given is not null && given != fromUrl)
+        {
+            throw new UserInputException($"{urlOption} names the archive {fromUrl}, but its SHA-256 is {given} ({option} or --archive): publish this archive with 'edge-train publish-chunks' and use the URL it prints.");
         }
     }
 }

@@ -40,6 +40,13 @@ public sealed class ArchiveDownloader
             return complete;
         }
         var partial = complete + ".part";
+        var chunkRecord = Path.Combine(_staging, sha256 + ".chunks");
+        if (File.Exists(chunkRecord))
+        {
+            // Left by a chunked download over MQTT: its partial file is laid out by chunks, not a prefix to continue.
+            File.Delete(partial);
+            File.Delete(chunkRecord);
+        }
         var limit = size ?? maxBytes;
         var failures = new List<string>();
         foreach (var url in urls)

@@ -1,4 +1,5 @@
 using Edge.Agent.Configuration;
+using Edge.Agent.Mqtt;
 using Edge.Agent.Pipeline;
 using Edge.Agent.Updates.Download;
 using Edge.Agent.Updates.Store;
@@ -24,14 +25,17 @@ public sealed class ModelInstaller
     private readonly ModelStore _store;
     private readonly IModelHost? _host;
     private readonly HttpClient _http;
+    private readonly MqttLink _link;
     private readonly ILogger _logger;
 
-    public ModelInstaller(AgentConfig config, ModelStore store, IModelHost? host, HttpClient http, ILogger logger)
+    /// <param name="link">Where archives sent as MQTT chunks (<c>mqtt-chunks:</c> URLs) are received.</param>
+    public ModelInstaller(AgentConfig config, ModelStore store, IModelHost? host, HttpClient http, MqttLink link, ILogger logger)
     {
         _config = config;
         _store = store;
         _host = host;
         _http = http;
+        _link = link;
         _logger = logger;
     }
 
@@ -146,9 +150,15 @@ public sealed class ModelInstaller
 
     private async Task<string> DownloadAsync(ModelCommand command, CancellationToken cancellationToken)
     {
+        var maxBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024);
+        if (command.Urls is [{ Scheme: ArchiveChunks.Scheme } chunks])
+        {
+            // Chunks over MQTT: the receiver keeps the time limit itself, to say how many chunks arrived.
+            return await new MqttChunkReceiver(_link, _store.Staging).ReceiveAsync(
+                chunks, command.Sha256!, command.Size!.Value, maxBytes, TimeSpan.FromSeconds(_config.Updates.DownloadTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_config.Updates.DownloadTimeoutSeconds));
-        var maxBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024);
         try
         {
             return await new ArchiveDownloader(_http, _store.Staging)
