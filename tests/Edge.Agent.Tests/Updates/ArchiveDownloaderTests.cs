@@ -45,7 +45,9 @@ public sealed class ArchiveDownloaderTests : IAsyncLifetime
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.Null(requests[0].Range);
-        Assert.Equal($"bytes={_archive.Length / 2}-", requests[1].Range);
+        // The cut drops whatever of the first half was still in flight: the resume starts where the received bytes end.
+        var resumedAt = int.Parse(requests[1].Range!["bytes=".Length..^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(resumedAt, 1, _archive.Length / 2);
         Assert.False(File.Exists(path + ".part"));
     }
 

@@ -66,7 +66,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
     }
 
     [Fact]
-    public async Task A_tampered_file_a_wrong_key_a_downgrade_and_a_failing_golden_check_are_each_refused_with_the_reason_and_1_0_0_keeps_running()
+    public async Task A_tampered_file_a_wrong_key_a_downgrade_and_a_failing_golden_check_are_each_refused_with_the_reason_and_1_0_0_keeps_running_until_a_forced_downgrade()
     {
         await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
         using var stranger = Bundles.Signing.SigningKeys.Generate();
@@ -88,6 +88,10 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         }
         using var health = Broker.Subscribe("edge/plant1/box1/health", persistent: false);
         var report = JsonDocument.Parse(health.WaitUntil(m => m.Count > 0, Patience)[0].Payload).RootElement;
+        var untouched = new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget;
+        // The same older version with force is installed: the version rule is the only thing force lifts.
+        Command("box1", UpdateKit.InstallCommand("df", older, force: true));
+        var forced = WaitState(states, "box1", s => s.CommandId == "df" && IsFinal(s.State), agent);
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
 
@@ -98,7 +102,8 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         Assert.Contains("failed its golden check", reasons["g"], StringComparison.Ordinal);
         Assert.Equal("1.0.0", report.GetProperty("modelVersion").GetString());
         Assert.False(Directory.Exists(Path.Combine(Folder.Path, "state", "models", "versions", "2.0.0")));
-        Assert.Null(new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget);
+        Assert.Null(untouched);
+        Assert.Equal(("active", "0.9.0"), (forced.State, forced.Active));
     }
 
     [Fact]
