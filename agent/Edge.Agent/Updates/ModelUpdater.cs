@@ -132,12 +132,16 @@ public sealed partial class ModelUpdater : BackgroundService
     /// <summary>Waits out the probation; a pipeline fault on the new model before it ends rolls back to the previous one.</summary>
     private async Task ProbationAsync(SwitchRecord record, Task<string> fault, CancellationToken stoppingToken)
     {
+        var before = _metrics.Snapshot("probation");
         var remaining = record.ProbationUntilUtc - DateTimeOffset.UtcNow;
         var ended = await Task.WhenAny(fault, Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, stoppingToken)).ConfigureAwait(false);
         stoppingToken.ThrowIfCancellationRequested();
-        if (ended == fault)
+        var unhealthy = ended == fault
+            ? $"model {record.ToVersion} failed during probation: {await fault.ConfigureAwait(false)}"
+            : ProbationHealth.Problem(before, _metrics.Snapshot("probation"), _host is not null, _config.Updates.LatencyBudgetMs, record.ToVersion);
+        if (unhealthy is not null)
         {
-            await RollBackAsync(record, $"model {record.ToVersion} failed during probation: {await fault.ConfigureAwait(false)}", stoppingToken).ConfigureAwait(false);
+            await RollBackAsync(record, unhealthy, stoppingToken).ConfigureAwait(false);
             return;
         }
         _startup.Store.Journal.Delete();
