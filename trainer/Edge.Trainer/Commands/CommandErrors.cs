@@ -12,6 +12,9 @@ namespace Edge.Trainer.Commands;
 /// </summary>
 internal static class CommandErrors
 {
+    /// <summary>The exit code of a command stopped by Ctrl-C (128 + SIGINT), as a shell reports it.</summary>
+    public const int Cancelled = 130;
+
     public static int Run(Func<int> body)
     {
         try
@@ -35,6 +38,12 @@ internal static class CommandErrors
         {
             await Console.Error.WriteLineAsync($"edge-train: error: {e.Message}").ConfigureAwait(false);
             return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: what was already sent stays sent (a rollout's commands are not taken back); the shell's code for SIGINT.
+            await Console.Error.WriteLineAsync("edge-train: cancelled").ConfigureAwait(false);
+            return Cancelled;
         }
     }
 
