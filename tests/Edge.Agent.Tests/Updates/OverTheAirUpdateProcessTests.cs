@@ -132,6 +132,41 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
     }
 
     [Fact]
+    public async Task An_agent_that_keeps_crashing_during_probation_rolls_back_at_its_next_start_past_the_restart_limit()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var v2 = kit.Make("good", "2.0.0");
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        // A long probation, so only the crashes can end it; two restarts allowed, the third start rolls back.
+        var config = Config(kit, Folder, "box1", probationSeconds: 600, extraUpdates: ", \"probationMaxRestarts\": 2");
+        using (var agent = AgentProcess.Start(["run", "--config", config]))
+        {
+            WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+            Command("box1", UpdateKit.InstallCommand("p1", v2));
+            WaitState(states, "box1", s => s.CommandId == "p1" && s.State == "probation", agent);
+            agent.KillHard();
+        }
+        for (var restart = 1; restart <= 2; restart++)
+        {
+            var before = states.Messages.Count;
+            using var again = AgentProcess.Start(["run", "--config", config]);
+            var continued = WaitState(states, "box1", s => s.CommandId == "p1" && s.State == "probation", again, skip: before);
+            Assert.Contains($"continuing probation after a restart ({restart} since the switch)", continued.Reason, StringComparison.Ordinal);
+            again.KillHard();
+        }
+        var last = states.Messages.Count;
+
+        using var final = AgentProcess.Start(["run", "--config", config]);
+        var rolledBack = WaitState(states, "box1", s => s.CommandId == "p1" && IsFinal(s.State), final, skip: last);
+        final.Terminate();
+        Assert.Equal(0, final.WaitForExit(Patience));
+
+        Assert.Equal(("rolled-back", "1.0.0"), (rolledBack.State, rolledBack.Active));
+        Assert.Contains("the agent restarted 2 time(s) since the switch", rolledBack.Reason, StringComparison.Ordinal);
+        Assert.Equal(Path.GetFullPath(bundle.Folder), new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget);
+    }
+
+    [Fact]
     public async Task A_kill_9_during_the_switch_leaves_a_consistent_model_after_restart()
     {
         await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
