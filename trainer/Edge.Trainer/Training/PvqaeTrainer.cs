@@ -147,7 +147,7 @@ public sealed class PvqaeTrainer
             var reconstruction = F.MseLoss(output.Reconstruction, images);
             var budget = Config.PlainVq
                 ? Tensor.Scalar(0, device: Device)
-                : (F.Softmax(output.RoutingLogits, 1).Permute(0, 2, 3, 1).Reshape(images.Size(0), -1, Config.Levels) * costs).Sum(2).Mean();
+                : BudgetLoss.Expected(output.RoutingLogits, costs);
             var loss = reconstruction + output.VqLoss + budget * (_options.BudgetWeight * progress);
             var adversarial = discriminator is not null && step > _options.AdversarialWarmupSteps;
             if (adversarial)
