@@ -63,18 +63,26 @@ public sealed class UpdateKit : IAsyncDisposable
     }
 
     /// <summary>A correctly signed archive whose encoder was changed afterwards (packed by hand: the packer refuses it).</summary>
-    public Archive MakeTampered(string name, string version)
+    public Archive MakeTampered(string name, string version) => Repack(name, version, folder =>
+    {
+        using var stream = File.OpenWrite(Path.Combine(folder, "encoder.onnx"));
+        stream.Position = stream.Length / 2;
+        stream.WriteByte(0x5A);
+    });
+
+    /// <summary>A good bundle packed without its <c>manifest.sig</c> (by hand: the packer refuses an unsigned bundle).</summary>
+    public Archive MakeUnsigned(string name, string version) =>
+        Repack(name, version, folder => File.Delete(Path.Combine(folder, BundleFileNames.Signature)));
+
+    /// <summary>Makes a signed bundle, changes its folder with <paramref name="change"/>, and zips the folder as it is.</summary>
+    private Archive Repack(string name, string version, Action<string> change)
     {
         var good = Make(name, version);
         var folder = _temp.File(name);
-        using (var stream = File.OpenWrite(Path.Combine(folder, "encoder.onnx")))
-        {
-            stream.Position = stream.Length / 2;
-            stream.WriteByte(0x5A);
-        }
+        change(folder);
         var path = Path.Combine(Server.Folder, name + ".zip");
         File.Delete(path);
-        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
         {
             foreach (var file in Directory.EnumerateFiles(folder))
             {

@@ -66,11 +66,12 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
     }
 
     [Fact]
-    public async Task A_tampered_file_a_wrong_key_a_downgrade_and_a_failing_golden_check_are_each_refused_with_the_reason_and_1_0_0_keeps_running_until_a_forced_downgrade()
+    public async Task A_tampered_file_an_unsigned_bundle_a_wrong_key_a_downgrade_and_a_failing_golden_check_are_each_refused_with_the_reason_and_1_0_0_keeps_running_until_a_forced_downgrade()
     {
         await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
         using var stranger = Bundles.Signing.SigningKeys.Generate();
         var tampered = kit.MakeTampered("tampered", "2.0.0");
+        var unsigned = kit.MakeUnsigned("unsigned", "2.0.0");
         var foreign = kit.Make("foreign", "2.0.0", signer: stranger);
         var older = kit.Make("older", "0.9.0");
         var golden = kit.Make("golden", "2.0.0", change: UpdateKit.BreakGoldenCheck);
@@ -79,7 +80,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         WaitState(states, "box1", s => s.Active == "1.0.0", agent);
 
         var reasons = new Dictionary<string, string>();
-        foreach (var (id, archive) in new[] { ("t", tampered), ("k", foreign), ("d", older), ("g", golden) })
+        foreach (var (id, archive) in new[] { ("t", tampered), ("u", unsigned), ("k", foreign), ("d", older), ("g", golden) })
         {
             Command("box1", UpdateKit.InstallCommand(id, archive));
             var final = WaitState(states, "box1", s => s.CommandId == id && IsFinal(s.State), agent);
@@ -97,6 +98,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
 
         Assert.Contains("verification failed", reasons["t"], StringComparison.Ordinal);
         Assert.Contains("encoder.onnx", reasons["t"], StringComparison.Ordinal);
+        Assert.Contains("is not signed (manifest.sig is missing)", reasons["u"], StringComparison.Ordinal);
         Assert.Contains("which is not trusted", reasons["k"], StringComparison.Ordinal);
         Assert.Contains("version 0.9.0 is not newer than the active 1.0.0", reasons["d"], StringComparison.Ordinal);
         Assert.Contains("failed its golden check", reasons["g"], StringComparison.Ordinal);
