@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 
 namespace Edge.Agent.Updates.Download;
 
@@ -22,30 +21,19 @@ public sealed class ArchiveDownloader
         _staging = staging;
     }
 
-    /// <summary>Raised with (bytes so far, bytes expected or null) as data arrives, at most a few times a second.</summary>
-    public event Action<long, long?>? Progress;
-
     /// <returns>The path of the complete archive, whose SHA-256 matched.</returns>
     /// <exception cref="UpdateException">Every URL failed, the archive is too large, or its hash differs.</exception>
     public async Task<string> DownloadAsync(IReadOnlyList<Uri> urls, string sha256, long? size, long maxBytes, CancellationToken cancellationToken)
     {
-        if (size > maxBytes)
+        var archive = StagedArchive.Prepare(_staging, sha256, size, maxBytes);
+        if (await archive.IsCompleteAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new UpdateException($"the archive has {size} bytes, more than the {maxBytes} allowed (updates.maxArchiveMegabytes)");
+            return archive.Complete;
         }
-        Directory.CreateDirectory(_staging);
-        var complete = Path.Combine(_staging, sha256 + ".zip");
-        if (File.Exists(complete) && await HashOfAsync(complete, cancellationToken).ConfigureAwait(false) == sha256)
-        {
-            return complete;
-        }
-        var partial = complete + ".part";
-        var chunkRecord = Path.Combine(_staging, sha256 + ".chunks");
-        if (File.Exists(chunkRecord))
+        if (File.Exists(archive.ChunkRecord))
         {
             // Left by a chunked download over MQTT: its partial file is laid out by chunks, not a prefix to continue.
-            File.Delete(partial);
-            File.Delete(chunkRecord);
+            archive.Discard();
         }
         var limit = size ?? maxBytes;
         var failures = new List<string>();
@@ -60,20 +48,8 @@ public sealed class ArchiveDownloader
             {
                 try
                 {
-                    await FetchAsync(url, partial, limit, cancellationToken).ConfigureAwait(false);
-                    var actual = await HashOfAsync(partial, cancellationToken).ConfigureAwait(false);
-                    if (actual != sha256)
-                    {
-                        File.Delete(partial);
-                        throw new UpdateException($"the archive from {url} has SHA-256 {actual}, not the {sha256} the command names");
-                    }
-                    if (size is { } expected && new FileInfo(partial).Length != expected)
-                    {
-                        File.Delete(partial);
-                        throw new UpdateException($"the archive from {url} has {new FileInfo(partial).Length} bytes, not the {expected} the command names");
-                    }
-                    File.Move(partial, complete, overwrite: true);
-                    return complete;
+                    await FetchAsync(url, archive.Partial, limit, cancellationToken).ConfigureAwait(false);
+                    return await archive.AcceptAsync(url, size, cancellationToken).ConfigureAwait(false);
                 }
                 catch (UpdateException e)
                 {
@@ -130,7 +106,6 @@ public sealed class ArchiveDownloader
         await using var fileScope = file.ConfigureAwait(false);
         var buffer = new byte[1 << 16];
         var total = have;
-        var reported = Environment.TickCount64;
         int read;
         while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
@@ -140,21 +115,9 @@ public sealed class ArchiveDownloader
                 throw new UpdateException($"the archive at {url} grows past the {limit} bytes allowed");
             }
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            if (Environment.TickCount64 - reported > 500)
-            {
-                reported = Environment.TickCount64;
-                Progress?.Invoke(total, announced is { } l ? have + l : null);
-            }
         }
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         file.Flush(flushToDisk: true);
-    }
-
-    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
-    {
-        var stream = File.OpenRead(path);
-        await using var scope = stream.ConfigureAwait(false);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 
     private sealed class TransientDownloadException(string message) : Exception(message);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Edge.Agent.Mqtt;
 using Edge.Fleet;
 
@@ -54,36 +53,20 @@ public sealed class MqttChunkReceiver
         {
             throw new UpdateException($"{url} names another archive than the sha256 {sha256} of the command");
         }
-        if (size > maxBytes)
+        var archive = StagedArchive.Prepare(_staging, sha256, size, maxBytes);
+        if (await archive.IsCompleteAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new UpdateException($"the archive has {size} bytes, more than the {maxBytes} allowed (updates.maxArchiveMegabytes)");
+            return archive.Complete;
         }
-        Directory.CreateDirectory(_staging);
-        var complete = Path.Combine(_staging, sha256 + ".zip");
-        if (File.Exists(complete) && await HashOfAsync(complete, cancellationToken).ConfigureAwait(false) == sha256)
-        {
-            return complete;
-        }
-        var partial = complete + ".part";
-        var record = Path.Combine(_staging, sha256 + ".chunks");
-        await CollectAsync(sha256, size, partial, record, timeout, cancellationToken).ConfigureAwait(false);
-        var actual = await HashOfAsync(partial, cancellationToken).ConfigureAwait(false);
-        if (actual != sha256)
-        {
-            File.Delete(partial);
-            File.Delete(record);
-            throw new UpdateException($"the archive from {url} has SHA-256 {actual}, not the {sha256} the command names");
-        }
-        File.Move(partial, complete, overwrite: true);
-        File.Delete(record);
-        return complete;
+        await CollectAsync(sha256, size, archive, timeout, cancellationToken).ConfigureAwait(false);
+        return await archive.AcceptAsync(url, size, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Subscribes, writes every chunk into the partial file, and unsubscribes (also on failure). A refused manifest or
     /// chunk removes both files; a timeout keeps them, to resume.
     /// </summary>
-    private async Task CollectAsync(string sha256, long size, string partial, string record, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task CollectAsync(string sha256, long size, StagedArchive archive, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -95,7 +78,7 @@ public sealed class MqttChunkReceiver
             // The manifest stays subscribed: published again or cleared meanwhile, it ends the receive.
             await inbox.SubscribeAsync([ArchiveChunks.ManifestTopic(sha256)], deadline.Token).ConfigureAwait(false);
             var manifest = await ReadManifestAsync(inbox, sha256, size, deadline.Token).ConfigureAwait(false);
-            file = ChunkedPartialFile.Open(partial, record, manifest);
+            file = ChunkedPartialFile.Open(archive.Partial, archive.ChunkRecord, manifest);
             await ReceiveChunksAsync(inbox, file, manifest, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -108,8 +91,7 @@ public sealed class MqttChunkReceiver
         catch (UpdateException)
         {
             file?.Dispose();
-            File.Delete(partial);
-            File.Delete(record);
+            archive.Discard();
             throw;
         }
         finally
@@ -224,12 +206,5 @@ public sealed class MqttChunkReceiver
         var missing = file.MissingIndices().Take(10).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
         var more = file.Count - file.Received > missing.Count ? ", ..." : "";
         return missing.Count == 0 ? "" : $"; missing {string.Join(", ", missing)}{more}";
-    }
-
-    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
-    {
-        var stream = File.OpenRead(path);
-        await using var scope = stream.ConfigureAwait(false);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 }
