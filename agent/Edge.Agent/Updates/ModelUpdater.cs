@@ -154,16 +154,9 @@ public sealed partial class ModelUpdater : BackgroundService
     private async Task RollBackAsync(SwitchRecord record, string reason, CancellationToken stoppingToken)
     {
         LogRollingBack(_logger, record.ToVersion, reason);
-        if (_host is not null)
-        {
-            var previous = Install.CandidateCheck.Load(record.FromFolder, _config with { Updates = _config.Updates with { LatencyBudgetMs = 0 } }, _logger);
-            _host.Swap(previous).Dispose();
-        }
-        _startup.Store.Point(record.FromFolder, previous: null, _config.Model.Bundle);
-        _startup.Store.Journal.Delete();
+        SwitchBackTo(record.FromFolder, record.FromVersion);
+        _startup.Store.Restore(record.FromFolder, _config.Model.Bundle);
         _startup.ProbationEnded();
-        _activeFolder = record.FromFolder;
-        _activeVersion = _host?.Current.Version ?? record.FromVersion;
         await PublishStateAsync(new ModelState
         {
             Active = _activeVersion, State = ModelStates.RolledBack, Reason = $"{reason}; rolled back to {_activeVersion ?? "the previous model"}",
@@ -178,27 +171,31 @@ public sealed partial class ModelUpdater : BackgroundService
         {
             throw new UpdateException("there is no previous model to roll back to");
         }
-        var record = new SwitchRecord
-        {
-            FromFolder = previous, FromVersion = VersionOf(previous), ToFolder = _activeFolder, ToVersion = _activeVersion ?? "unknown",
-            CommandId = command.Id, Phase = SwitchPhase.Probation,
-        };
         await report(ModelStates.Switching, null).ConfigureAwait(false);
-        if (_host is not null)
-        {
-            var model = Install.CandidateCheck.Load(previous, _config with { Updates = _config.Updates with { LatencyBudgetMs = 0 } }, _logger);
-            _host.Swap(model).Dispose();
-        }
-        _startup.Store.Point(previous, previous: _activeFolder, _config.Model.Bundle);
-        var from = _activeVersion;
-        _activeFolder = previous;
-        _activeVersion = _host?.Current.Version ?? record.FromVersion;
+        var (from, fromFolder) = (_activeVersion, _activeFolder);
+        SwitchBackTo(previous, VersionOf(previous));
+        _startup.Store.Point(previous, previous: fromFolder, _config.Model.Bundle);
         LogRolledBackOnCommand(_logger, from ?? "unknown", _activeVersion ?? "unknown", command.Id);
         await PublishStateAsync(new ModelState
         {
             Active = _activeVersion, State = ModelStates.RolledBack, Reason = $"rolled back from {from} on command {command.Id}",
             CommandId = command.Id, Previous = from, TimeUtc = DateTimeOffset.UtcNow,
         }, stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Loads the earlier model in <paramref name="folder"/> and swaps it in (a way back is never refused for its
+    /// latency: it ran before), then records it as the active one.
+    /// </summary>
+    private void SwitchBackTo(string folder, string? version)
+    {
+        if (_host is not null)
+        {
+            var model = CandidateCheck.Load(folder, _config with { Updates = _config.Updates with { LatencyBudgetMs = 0 } }, _logger);
+            _host.Swap(model).Dispose();
+        }
+        _activeFolder = folder;
+        _activeVersion = _host?.Current.Version ?? version;
     }
 
     private Task SetStateAsync(string state, string? reason, SwitchRecord record, CancellationToken cancellationToken) => PublishStateAsync(new ModelState

@@ -51,6 +51,11 @@ public sealed class ModelInstaller
         ArgumentNullException.ThrowIfNull(report);
         var version = SemanticVersion.Parse(command.Version!);
         RefuseIfNotNewer(version, activeVersion, command.Force);
+        if (ModelStore.SameFolder(_store.VersionFolder(version.ToString()), activeFolder))
+        {
+            // Even with force: replacing the folder the cameras run from is not an install.
+            throw new UpdateException($"version {version} is already the active model");
+        }
         using var trusted = TrustedKeysOrRefuse();
         // Journalled from the first step, so a crash anywhere before the switch is reported at the next start.
         _store.Journal.Write(new SwitchRecord
@@ -81,7 +86,7 @@ public sealed class ModelInstaller
         var archive = await DownloadAsync(command, cancellationToken).ConfigureAwait(false);
 
         await report(ModelStates.Verifying, null).ConfigureAwait(false);
-        var folder = Verify(archive, command, version, trusted, activeFolder, cancellationToken);
+        var folder = Verify(archive, command, version, trusted, cancellationToken);
 
         await report(ModelStates.Validating, null).ConfigureAwait(false);
         ActiveModel candidate;
@@ -171,13 +176,10 @@ public sealed class ModelInstaller
     }
 
     /// <returns>The verified bundle, moved to its version folder.</returns>
-    private string Verify(string archive, ModelCommand command, SemanticVersion version, TrustedKeys trusted, string activeFolder, CancellationToken cancellationToken)
+    private string Verify(string archive, ModelCommand command, SemanticVersion version, TrustedKeys trusted, CancellationToken cancellationToken)
     {
         var extraction = Path.Combine(_store.Staging, "extract-" + command.Sha256);
-        if (Directory.Exists(extraction))
-        {
-            Directory.Delete(extraction, recursive: true);
-        }
+        DeleteIfThere(extraction);
         var limits = new ArchiveLimits { MaxTotalBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024) };
         try
         {
@@ -188,26 +190,16 @@ public sealed class ModelInstaller
                 throw new UpdateException($"the archive holds version {bundle.Manifest.ModelVersion}, not the {version} the command names");
             }
         }
-        catch (Exception e) when (e is BundleException or SignatureException)
+        catch (Exception e)
         {
             DeleteIfThere(extraction);
-            throw new UpdateException($"verification failed: {e.Message}", e);
-        }
-        catch
-        {
-            DeleteIfThere(extraction);
-            throw;
+            throw e is BundleException or SignatureException ? new UpdateException($"verification failed: {e.Message}", e) : e;
         }
         finally
         {
             File.Delete(archive);
         }
         var target = _store.VersionFolder(version.ToString());
-        if (ModelStore.SameFolder(target, activeFolder))
-        {
-            DeleteIfThere(extraction);
-            throw new UpdateException($"version {version} is already the active model");
-        }
         DeleteIfThere(target);
         Directory.CreateDirectory(_store.Versions);
         Directory.Move(extraction, target);
@@ -235,8 +227,7 @@ public sealed class ModelInstaller
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _store.Point(activeFolder, previous: null, _config.Model.Bundle);
-            _store.Journal.Delete();
+            _store.Restore(activeFolder, _config.Model.Bundle);
             throw new UpdateException($"the switch to {version} failed and {activeVersion ?? "the previous model"} stays active: {e.Message}", e);
         }
         var probation = record with { Phase = SwitchPhase.Probation, ProbationUntilUtc = DateTimeOffset.UtcNow.AddSeconds(_config.Updates.ProbationSeconds) };

@@ -105,8 +105,7 @@ public sealed class UpdateStartup
 
     private void RollBack(SwitchRecord record, string reason)
     {
-        Store.Point(record.FromFolder, previous: null, _config.Model.Bundle);
-        Store.Journal.Delete();
+        Store.Restore(record.FromFolder, _config.Model.Bundle);
         Probation = null;
         ActiveFolder = Store.ActiveBundle(_config.Model.Bundle);
         Report = State(ModelStates.RolledBack, record, record.FromVersion, $"{reason}; rolled back to {record.FromVersion ?? "the previous model"}");

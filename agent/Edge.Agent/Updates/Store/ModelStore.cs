@@ -75,6 +75,16 @@ public sealed class ModelStore
     }
 
     /// <summary>
+    /// Makes <paramref name="folder"/> current again after a switch that failed or was rolled back, and ends the
+    /// switch's journal: from here on nothing is under way.
+    /// </summary>
+    public void Restore(string folder, string configuredBundle)
+    {
+        Point(folder, previous: null, configuredBundle);
+        Journal.Delete();
+    }
+
+    /// <summary>
     /// Cleans what an interrupted step left: extraction folders and half-made links (downloads stay, to resume),
     /// and a <c>current</c> whose folder vanished falls back to <c>previous</c>.
     /// </summary>
