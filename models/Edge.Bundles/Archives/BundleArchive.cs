@@ -21,7 +21,7 @@ public static class BundleArchive
         ArgumentNullException.ThrowIfNull(bundle);
         if (!bundle.HasSignature)
         {
-            throw new BundleException($"The bundle '{bundle.Folder}' is not signed; devices refuse unsigned bundles: sign it first");
+            throw new BundleException($"The bundle '{bundle.Folder}' is not signed; devices refuse unsigned bundles: sign it first (edge-train sign)");
         }
         var temporary = archivePath + ".tmp";
         using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
