@@ -64,10 +64,12 @@ public static partial class ModelLoader
         },
     };
 
-    /// <summary>The engine cache folder for this bundle when TensorRT is among the providers, else null (nothing to cache).</summary>
+    /// <summary>The engine cache folder for this bundle when TensorRT is configured and available, else null (nothing to cache).</summary>
     private static string? EngineCacheFor(string bundleFolder, OnnxRuntimeConfig runtime, string? root)
     {
-        if (root is null || !runtime.Providers.Contains(ExecutionProvider.TensorRt))
+        // Only where this ONNX Runtime has TensorRT: elsewhere there is nothing to cache, and no probing or empty folder is owed.
+        if (root is null || !runtime.Providers.Contains(ExecutionProvider.TensorRt)
+            || !OrtRuntime.IsAvailable(ExecutionProvider.TensorRt))
         {
             return null;
         }

@@ -62,6 +62,9 @@ public static class OrtRuntime
     /// <summary>Execution providers compiled into the loaded ONNX Runtime, e.g. CPUExecutionProvider.</summary>
     public static IReadOnlyList<string> AvailableProviders => Initialize().GetAvailableProviders();
 
+    /// <summary>Whether the loaded ONNX Runtime has <paramref name="provider"/> compiled in.</summary>
+    public static bool IsAvailable(Sessions.ExecutionProvider provider) => AvailableProviders.Contains(Sessions.ProviderSelection.NativeName(provider));
+
     private static void Forward(IntPtr param, OrtLoggingLevel severity, string category, string logId, string codeLocation, string message) =>
         _logger.Log(ToMicrosoft(severity), "onnxruntime [{Category}] {Message}", category, message);
 

@@ -47,6 +47,17 @@ public sealed class TensorRtEngineCacheTests(TrainedBundle bundle) : IDisposable
     }
 
     [Fact]
+    public void Where_onnx_runtime_has_no_tensorrt_loading_makes_no_engine_cache_folder()
+    {
+        var root = _temp.File("tensorrt");
+
+        using var model = ModelLoader.Load(bundle.Folder, new OnnxRuntimeConfig(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, root);
+
+        Assert.Contains(ExecutionProvider.TensorRt, new OnnxRuntimeConfig().Providers);
+        Assert.False(Directory.Exists(root));
+    }
+
+    [Fact]
     public void Session_settings_carry_the_cache_and_the_precision_from_the_config()
     {
         var settings = ModelLoader.Settings(new OnnxRuntimeConfig { TensorRtFp16 = false }, "/state/tensorrt/x");
