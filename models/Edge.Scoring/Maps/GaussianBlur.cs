@@ -5,7 +5,7 @@ namespace Edge.Scoring.Maps;
 /// <summary>
 /// Separable Gaussian smoothing with reflected borders (scipy.ndimage.gaussian_filter's "reflect" mode, kernel
 /// truncated at 4 sigma). One instance per map size and sigma; <see cref="Apply"/> allocates nothing. The borders are
-/// resolved once (a padded row, a table of reflected row indices) so the inner loops are plain SIMD multiply-adds:
+/// resolved once (tables of reflected column and row indices) so the inner loops are plain SIMD multiply-adds:
 /// this runs on every frame of every camera.
 /// </summary>
 public sealed class GaussianBlur
@@ -14,6 +14,7 @@ public sealed class GaussianBlur
     private readonly float[] _scratch;
     private readonly float[] _padded;
     private readonly int[] _rows;
+    private readonly int[] _columns;
     private readonly int _width;
     private readonly int _height;
     private readonly int _radius;
@@ -40,6 +41,12 @@ public sealed class GaussianBlur
             _kernel[i] /= sum;
         }
         _padded = new float[width + 2 * _radius + Vector<float>.Count];
+        // The padded row's sample i is the row's pixel _columns[i].
+        _columns = new int[width + 2 * _radius];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            _columns[i] = Reflect(i - _radius, width);
+        }
         // Row y's vertical taps read rows _rows[y + k], k = 0..2r: the reflection worked out once.
         _rows = new int[height + 2 * _radius];
         for (var i = 0; i < _rows.Length; i++)
@@ -55,9 +62,9 @@ public sealed class GaussianBlur
         for (var y = 0; y < _height; y++)
         {
             var row = map.Slice(y * _width, _width);
-            for (var i = 0; i < _padded.Length - Vector<float>.Count; i++)
+            for (var i = 0; i < _columns.Length; i++)
             {
-                _padded[i] = row[Reflect(i - _radius, _width)];
+                _padded[i] = row[_columns[i]];
             }
             Horizontal(_scratch.AsSpan(y * _width, _width));
         }
