@@ -11,17 +11,6 @@ public sealed class ShadowRecording
     private readonly Lock _gate = new();
     private string? _fault;
 
-    public int Frames
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _candidate.Count;
-            }
-        }
-    }
-
     /// <summary>Why the candidate could not score a frame, if it failed once.</summary>
     public string? Fault
     {
