@@ -10,6 +10,9 @@ public sealed record TrainingOptions
 {
     public PvqaeConfig Model { get; init; } = new();
 
+    /// <summary>Native-resolution tiles (off: the whole image is resized to the model's input).</summary>
+    public TilingOptions Tiling { get; init; } = new();
+
     public int BatchSize { get; init; } = 8;
 
     /// <summary>Auto-encoder steps; training also stops at <see cref="MaxMinutes"/>.</summary>
@@ -64,6 +67,7 @@ public sealed record TrainingOptions
     public void Validate()
     {
         Model.Validate();
+        Tiling.Validate(Model.ImageSize);
         Require(BatchSize >= 1, "batchSize", BatchSize, "at least 1");
         Require(Steps >= 1, "steps", Steps, "at least 1");
         Require(AdversarialWeight >= 0, "adversarialWeight", AdversarialWeight, "not negative");
