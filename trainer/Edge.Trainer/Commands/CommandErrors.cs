@@ -3,6 +3,7 @@ using Edge.Bundles.Validation;
 using Edge.Imaging;
 using Edge.Inference;
 using Edge.Onnx;
+using Edge.Trainer.Training.Guard;
 
 namespace Edge.Trainer.Commands;
 
@@ -12,6 +13,9 @@ namespace Edge.Trainer.Commands;
 /// </summary>
 internal static class CommandErrors
 {
+    /// <summary>The exit code of a fit whose training diverged past its roll-backs (the run is not saved).</summary>
+    public const int Diverged = 3;
+
     /// <summary>The exit code of a command stopped by Ctrl-C (128 + SIGINT), as a shell reports it.</summary>
     public const int Cancelled = 130;
 
@@ -20,6 +24,11 @@ internal static class CommandErrors
         try
         {
             return body();
+        }
+        catch (TrainingDivergedException e)
+        {
+            Console.Error.WriteLine($"edge-train: error: {e.Message}");
+            return Diverged;
         }
         catch (Exception e) when (IsUserError(e))
         {

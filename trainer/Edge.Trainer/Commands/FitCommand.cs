@@ -7,6 +7,7 @@ using Edge.Trainer.Model;
 using Edge.Trainer.Reporting;
 using Edge.Trainer.Runs;
 using Edge.Trainer.Training;
+using Edge.Trainer.Training.Guard;
 using Spectre.Console;
 
 namespace Edge.Trainer.Commands;
@@ -30,10 +31,11 @@ internal static class FitCommand
         var plain = new Option<bool>("--plain-vq") { Description = "Train a plain VQ-VAE: routing fixed to one level, no prior." };
         var universal = new Option<bool>("--universal-prior") { Description = "One budget-prior CLS token for every product class (the universal-prior ablation)." };
         var seed = new Option<int?>("--seed") { Description = "Random seed (1 by default)." };
+        var tiles = new Option<bool>("--tiles") { Description = "Native resolution: train on random crops of the model's input size and score frames as overlapping tiles (tiling.scale and tiling.stride in --config)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its options.json unless options are given (they must match)." };
         var command = new Command("fit", "Train the patch-aware VQ auto-encoder and its budget prior on normal images.")
         {
-            data, output, preset, config, device, maxMinutes, steps, plain, universal, seed, resume,
+            data, output, preset, config, device, maxMinutes, steps, plain, universal, seed, tiles, resume,
         };
         command.SetAction(result => CommandErrors.Run(() =>
         {
@@ -48,6 +50,7 @@ internal static class FitCommand
                 Seed = result.GetValue(seed) ?? baseOptions.Seed,
                 MaxMinutes = result.GetValue(maxMinutes) ?? baseOptions.MaxMinutes,
                 Steps = result.GetValue(steps) ?? baseOptions.Steps,
+                Tiling = result.GetValue(tiles) ? baseOptions.Tiling with { Enabled = true } : baseOptions.Tiling,
                 Model = baseOptions.Model with
                 {
                     PlainVq = baseOptions.Model.PlainVq || result.GetValue(plain),
@@ -107,6 +110,8 @@ internal static class FitCommand
                     display.Report(p);
                 },
                 StepFinished = display.Step,
+                Rolled = r => display.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"step {r.Step}: {r.Reason}; rolled back to step {r.BackTo}, learning rate now {r.LearningRate:G3}")),
                 CheckpointWritten = s =>
                 {
                     autoEncoderEnd = s.Phase == CheckpointState.AutoEncoderPhase ? s : autoEncoderEnd;
@@ -123,7 +128,7 @@ internal static class FitCommand
             }
             File.WriteAllText(Path.Combine(runFolder, TrainingRun.OptionsFile), OptionsOverride.Write(trainer.Options) + "\n");
             display.Line(checkpoint is null
-                ? $"training on {dataset.Train.Count} normal images of {string.Join(", ", dataset.ClassNames)} on {device}"
+                ? $"training on {dataset.Train.Count - trainer.ValidationImages.Count} normal images of {string.Join(", ", dataset.ClassNames)} on {device} ({trainer.ValidationImages.Count} held back to validate on)"
                 : string.Create(CultureInfo.InvariantCulture, $"resuming {runFolder} at {checkpoint.Phase} step {checkpoint.Step}/{checkpoint.TotalSteps} on {device}"));
 
             using var signals = new TerminationSignals();
@@ -131,7 +136,20 @@ internal static class FitCommand
             BudgetPrior prior;
             using (log = checkpoint is null ? TrainingLog.Start(runFolder) : TrainingLog.Continue(runFolder, checkpoint))
             {
-                (model, prior) = display.Show(() => trainer.Train(signals.Token, resume: checkpoint is not null));
+                try
+                {
+                    (model, prior) = display.Show(() => trainer.Train(signals.Token, resume: checkpoint is not null));
+                }
+                catch (TrainingDivergedException)
+                {
+                    // Resuming would replay the same divergence: the folder is left free for a run with other options.
+                    TrainingCheckpoint.Delete(runFolder);
+                    throw;
+                }
+            }
+            if (trainer.BestStep is { } best)
+            {
+                display.Line(string.Create(CultureInfo.InvariantCulture, $"kept the auto-encoder weights of step {best}, the best on {trainer.ValidationImages.Count} held-back normal images"));
             }
             var state = TrainingCheckpoint.Read(runFolder);
             using (model)

@@ -15,6 +15,13 @@ public sealed record Augmentation
     /// <summary>Smallest side of a random crop, as a fraction of the image side (1 = no cropping).</summary>
     public float MinCropScale { get; init; } = 0.9f;
 
+    /// <summary>
+    /// Tiled training (native resolution): every sample is a random square of this many source pixels, resized to the
+    /// model's input, so the model sees the frame at the scale the device tiles it at. Null: the whole image.
+    /// Applies with or without the other augmentations.
+    /// </summary>
+    public int? TileSourceSide { get; init; }
+
     public void Validate()
     {
         if (ColorJitter is < 0f or > 0.5f)

@@ -36,7 +36,9 @@ public sealed class SampleLoader
         {
             throw new InvalidDataException($"Cannot read image '{path}': {e.Message}", e);
         }
-        var crop = RandomCrop(image.Width, image.Height, augmentation.MinCropScale, random);
+        var crop = augmentation.TileSourceSide is { } side
+            ? TileCrop(path, image.Width, image.Height, side, random)
+            : RandomCrop(image.Width, image.Height, augmentation.MinCropScale, random);
         _preprocessor.Run(image.AsView(), crop, destination);
         var output = destination[..SampleLength];
         if (augmentation.HorizontalFlip && random.Next(2) == 1)
@@ -71,6 +73,16 @@ public sealed class SampleLoader
                 destination[y * Size + x] = row[Math.Min(mask.Width - 1, (int)((x + 0.5f) * mask.Width / Size))] >= 128 ? 1f : 0f;
             }
         }
+    }
+
+    private static PixelRect TileCrop(string path, int width, int height, int side, Random random)
+    {
+        if (width < side || height < side)
+        {
+            throw new InvalidDataException(
+                $"Image '{path}' is {width}x{height}, smaller than one tile ({side}x{side} source pixels at the tiling scale); lower tiling.scale or turn tiling off.");
+        }
+        return new PixelRect(random.Next(width - side + 1), random.Next(height - side + 1), side, side);
     }
 
     private static PixelRect RandomCrop(int width, int height, float minScale, Random random)

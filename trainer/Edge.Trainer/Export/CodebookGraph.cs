@@ -20,7 +20,9 @@ public static class CodebookGraph
         {
             var side = config.GridOf(level);
             var z = g.Input(GraphNames.Latent(level), ElementType.Float, "N", d, side, side);
-            var (data, shape) = weights.Expect($"vq{level}.codes", k, d);
+            var (raw, shape) = weights.Expect($"vq{level}.codes", k, d);
+            // Training uses the codes normalized (PvqaeConfig.NormalizedCodes): the graph stores them as used.
+            var data = config.NormalizedCodes ? UnitSphere.NormalizeRows(raw, k, d) : raw;
             var codes = g.Initializer($"vq{level}.codes", data, shape);
             var codesT = g.Initializer($"vq{level}.codes_t", GraphBlocks.Transpose2d(data, k, d), d, k);
             var codeNorms = g.Initializer($"vq{level}.code_norms", Norms(data, k, d), k);

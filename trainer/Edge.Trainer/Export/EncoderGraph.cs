@@ -26,6 +26,10 @@ public static class EncoderGraph
             stage4 = b.SpatialAttention("enc.attn", stage4, 4 * c, config.CoarsestGrid, config.AttentionHeads);
         }
         Value[] latents = [b.Conv("enc.proj0", stage2), b.Conv("enc.proj1", stage3), b.Conv("enc.proj2", stage4)];
+        if (config.NormalizedCodes)
+        {
+            latents = latents.Select(z => UnitLength(g, z)).ToArray();
+        }
         for (var level = 0; level < 3; level++)
         {
             var side = config.GridOf(level);
@@ -39,5 +43,13 @@ public static class EncoderGraph
         var coarse = config.CoarsestGrid;
         g.Output(b.Conv("route.fc2", hidden), GraphNames.RoutingLogits, ElementType.Float, "N", config.Levels, coarse, coarse);
         return g.Build(info with { DocString = "Edge PVQAE encoder: image -> latents z0 (/4), z1 (/8), z2 (/16) and routing logits." });
+    }
+
+    /// <summary>UnitSphere.Normalize over the channel axis, in the same operations and order as libtorch's.</summary>
+    private static Value UnitLength(GraphBuilder g, Value z)
+    {
+        var sum = g.ReduceSum(g.Mul(z, z), [1], keepDims: true);
+        var length = g.Sqrt(g.Max(sum, g.Scalar(UnitSphere.Epsilon * UnitSphere.Epsilon)));
+        return g.Div(z, length);
     }
 }

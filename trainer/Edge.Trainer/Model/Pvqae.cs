@@ -22,7 +22,7 @@ public sealed class Pvqae : Module
         _encoder = RegisterModule("enc", new PvqaeEncoder(config));
         _router = RegisterModule("route", new Router(config));
         _quantizers = Enumerable.Range(0, config.Levels)
-            .Select(l => RegisterModule($"vq{l}", new VectorQuantizer(config.CodebookSize, config.EmbeddingDim)))
+            .Select(l => RegisterModule($"vq{l}", new VectorQuantizer(config.CodebookSize, config.EmbeddingDim, config.NormalizedCodes)))
             .ToArray();
         _decoder = RegisterModule("dec", new PvqaeDecoder(config));
     }

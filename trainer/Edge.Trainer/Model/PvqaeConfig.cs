@@ -28,6 +28,14 @@ public sealed record PvqaeConfig
     /// <summary>Hidden units of the routing MLP.</summary>
     public int RoutingHidden { get; init; } = 32;
 
+    /// <summary>
+    /// Latents and codes on the unit sphere: the encoder's projections are L2-normalized per cell and so are the codes,
+    /// so a squared distance lies in [0, 4] whatever the weights do. Without it the latents' scale is free, and on real
+    /// images it drifted until one step's distances reached thousands (the vq loss at 47,000) and the run was lost;
+    /// the codebook also collapsed to one to three codes of 64. Normalized codes (as in ViT-VQGAN) keep most codes in use.
+    /// </summary>
+    public bool NormalizedCodes { get; init; } = true;
+
     /// <summary>Multi-head self-attention at the coarsest encoder stage and at the decoder's input.</summary>
     public bool Attention { get; init; }
 

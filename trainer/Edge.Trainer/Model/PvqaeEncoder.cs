@@ -14,6 +14,7 @@ internal sealed class PvqaeEncoder : Module
     public PvqaeEncoder(PvqaeConfig config)
     {
         int c = config.BaseWidth, d = config.EmbeddingDim;
+        Normalized = config.NormalizedCodes;
         _stem = RegisterModule("stem", new Conv2d(config.ImageChannels, c, 3, padding: 1));
         _down1 = RegisterModule("down1", new DownStage(c, 2 * c));
         _down2 = RegisterModule("down2", new DownStage(2 * c, 2 * c));
@@ -26,6 +27,14 @@ internal sealed class PvqaeEncoder : Module
         _proj0 = RegisterModule("proj0", new Conv2d(2 * c, d, 1));
         _proj1 = RegisterModule("proj1", new Conv2d(4 * c, d, 1));
         _proj2 = RegisterModule("proj2", new Conv2d(4 * c, d, 1));
+    }
+
+    private bool Normalized { get; }
+
+    private Tensor Project(Conv2d projection, Tensor stage)
+    {
+        var latent = projection.Forward(stage);
+        return Normalized ? UnitSphere.Normalize(latent, 1) : latent;
     }
 
     public Tensor[] Forward(Tensor image)
@@ -42,9 +51,9 @@ internal sealed class PvqaeEncoder : Module
         }
         return
         [
-            _proj0.Forward(s2).MoveToOuterDisposeScope(),
-            _proj1.Forward(s3).MoveToOuterDisposeScope(),
-            _proj2.Forward(s4).MoveToOuterDisposeScope(),
+            Project(_proj0, s2).MoveToOuterDisposeScope(),
+            Project(_proj1, s3).MoveToOuterDisposeScope(),
+            Project(_proj2, s4).MoveToOuterDisposeScope(),
         ];
     }
 }

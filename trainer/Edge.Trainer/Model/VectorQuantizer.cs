@@ -15,8 +15,12 @@ internal sealed class VectorQuantizer : Module
     private readonly int _dim;
     private readonly long[] _usage;
 
-    public VectorQuantizer(int size, int dim)
+    private readonly bool _normalized;
+
+    /// <param name="normalized">Codes are used L2-normalized (the latents they meet are normalized by the encoder).</param>
+    public VectorQuantizer(int size, int dim, bool normalized = false)
     {
+        _normalized = normalized;
         _size = size;
         _dim = dim;
         _usage = new long[size];
@@ -35,9 +39,10 @@ internal sealed class VectorQuantizer : Module
         var shape = z.Shape; // [N, D, H, W]
         using var scope = DisposeScope.Open();
         var flat = z.Permute(0, 2, 3, 1).Reshape(-1, _dim);
-        var distances = flat.Square().Sum(1, keepDim: true) - flat.MatMul(Codes.Transpose(0, 1)) * 2.0 + Codes.Square().Sum(1).Unsqueeze(0);
+        var codes = _normalized ? UnitSphere.Normalize(Codes, 1) : Codes;
+        var distances = flat.Square().Sum(1, keepDim: true) - flat.MatMul(codes.Transpose(0, 1)) * 2.0 + codes.Square().Sum(1).Unsqueeze(0);
         var indices = distances.ArgMin(1);
-        var quantized = F.Embedding(indices, Codes).Reshape(shape[0], shape[2], shape[3], _dim).Permute(0, 3, 1, 2);
+        var quantized = F.Embedding(indices, codes).Reshape(shape[0], shape[2], shape[3], _dim).Permute(0, 3, 1, 2);
         var codebookLoss = F.MseLoss(quantized, z.Detach());
         var commitment = F.MseLoss(z, quantized.Detach());
         var loss = codebookLoss + commitment * beta;

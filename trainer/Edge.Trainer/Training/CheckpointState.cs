@@ -23,6 +23,10 @@ public sealed record CheckpointState(
     [JsonIgnore]
     public IReadOnlyList<long[]> Usage { get; init; } = [];
 
+    /// <summary>What divergence roll-backs have multiplied the learning rate by (1 = none).</summary>
+    [JsonIgnore]
+    public double LearningRateFactor { get; init; } = 1.0;
+
     /// <summary>The options as compact JSON (<see cref="OptionsOverride.Write"/>'s keys).</summary>
     [JsonIgnore]
     public string Options { get; init; } = "{}";
@@ -38,6 +42,7 @@ public sealed record CheckpointState(
             ["elapsedSeconds"] = ElapsedSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["optionsFingerprint"] = OptionsFingerprint,
             ["options"] = Options,
+            ["learningRateFactor"] = LearningRateFactor.ToString("R", CultureInfo.InvariantCulture),
         };
         if (DataFingerprint is not null)
         {
@@ -78,6 +83,7 @@ public sealed record CheckpointState(
             {
                 Usage = usage,
                 Options = Get("options"),
+                LearningRateFactor = strings.TryGetValue("learningRateFactor", out var factor) ? double.Parse(factor, CultureInfo.InvariantCulture) : 1.0,
             };
         }
         catch (FormatException e)

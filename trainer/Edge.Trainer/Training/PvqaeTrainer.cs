@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using Edge.Imaging.Preprocessing;
 using Edge.Torch;
+using System.Globalization;
 using Edge.Torch.Optim;
+using Edge.Torch.Optim.Schedules;
+using Edge.Trainer.Training.Guard;
 using Edge.Trainer.Commands;
 using Edge.Trainer.Data;
 using Edge.Trainer.Model;
@@ -20,6 +23,8 @@ public sealed class PvqaeTrainer
     private readonly TrainingOptions _options;
     private readonly MvtecDataset _data;
     private readonly SampleLoader _loader;
+    private readonly IReadOnlyList<DatasetSample> _train;
+    private readonly IReadOnlyList<DatasetSample> _validation;
 
     public PvqaeTrainer(TrainingOptions options, MvtecDataset data)
     {
@@ -28,12 +33,25 @@ public sealed class PvqaeTrainer
         options.Validate();
         _options = options with { Model = options.Model with { ClassCount = data.ClassNames.Count } };
         _data = data;
+        (_train, _validation) = ValidationSplit.Split(data.Train, _options.ValidationShare, _options.Seed);
         _loader = new SampleLoader(_options.Model.ImageSize, _options.Model.ImageChannels, ChannelNormalization.UnitRange(_options.Model.ImageChannels));
     }
 
     public TrainingProgressSink? Progress { get; init; }
 
     public TrainingStepSink? StepFinished { get; init; }
+
+    /// <summary>Tests only: runs after each auto-encoder update (to break the weights on purpose and watch the guard).</summary>
+    internal Action<int, Pvqae>? AfterStep { get; init; }
+
+    /// <summary>Told when a divergence rolled training back.</summary>
+    public Action<RollbackEvent>? Rolled { get; init; }
+
+    /// <summary>The auto-encoder step whose weights the finished run kept (the best validation objective), or null.</summary>
+    public int? BestStep { get; private set; }
+
+    /// <summary>Normal training images held back to validate on.</summary>
+    public IReadOnlyList<DatasetSample> ValidationImages => _validation;
 
     /// <summary>Told after each checkpoint is written.</summary>
     public Action<CheckpointState>? CheckpointWritten { get; init; }
@@ -128,56 +146,116 @@ public sealed class PvqaeTrainer
         using var discriminatorOptimizer = discriminator is null ? null : new Adam(discriminator.NamedParameters(), _options.LearningRate, beta1: 0.5, beta2: 0.9);
         var steps = _options.Steps;
         var step = 0;
+        var rateFactor = 1.0;
         if (resumeFrom is not null)
         {
             TrainingCheckpoint.Restore(CheckpointFolder!, modules, optimizer);
             model.RestoreUsage(resumeFrom.Usage);
             step = resumeFrom.Step;
+            rateFactor = resumeFrom.LearningRateFactor;
         }
-        var deadline = _options.MaxMinutes * 60 * 0.75; // leave a quarter of the time for the prior
-        while (step < steps && KeepGoing(clock, deadline, cancel))
+        var schedule = new WarmupCosineSchedule(_options.WarmupSteps, steps, _options.FinalLearningRateFactor);
+        var guard = new DivergenceGuard(_options.DivergenceFactor);
+        using var watch = new ValidationWatch(model, ValidationBatch, _options.BudgetWeight);
+        var rollbacks = 0;
+        TrainingSnapshot? lastGood = null;
+        try
         {
-            step++;
-            using var scope = DisposeScope.Open();
-            var random = StepRandom(1, step);
-            var (images, costs) = Batch(_data.Train, augment: _options.Augment, random);
-            var progress = (double)step / steps;
-            var tau = _options.TauStart * Math.Pow(_options.TauEnd / _options.TauStart, progress);
-            using var output = model.Forward(images, tau, _options.Beta, trackUsage: true);
-            var reconstruction = F.MseLoss(output.Reconstruction, images);
-            var budget = Config.PlainVq
-                ? Tensor.Scalar(0, device: Device)
-                : BudgetLoss.Expected(output.RoutingLogits, costs);
-            var loss = reconstruction + output.VqLoss + budget * (_options.BudgetWeight * progress);
-            var adversarial = discriminator is not null && step > _options.AdversarialWarmupSteps;
-            if (adversarial)
+            var deadline = _options.MaxMinutes * 60 * 0.75; // leave a quarter of the time for the prior
+            while (step < steps && KeepGoing(clock, deadline, cancel))
             {
-                loss = loss + discriminator!.GeneratorLoss(output.Reconstruction) * _options.AdversarialWeight;
+                step++;
+                using var scope = DisposeScope.Open();
+                var random = StepRandom(1, step);
+                var (images, costs) = Batch(_train, augment: _options.Augment, random);
+                var progress = (double)step / steps;
+                var tau = _options.TauStart * Math.Pow(_options.TauEnd / _options.TauStart, progress);
+                using var output = model.Forward(images, tau, _options.Beta, trackUsage: true);
+                var reconstruction = F.MseLoss(output.Reconstruction, images);
+                var budget = Config.PlainVq
+                    ? Tensor.Scalar(0, device: Device)
+                    : BudgetLoss.Expected(output.RoutingLogits, costs);
+                var loss = reconstruction + output.VqLoss + budget * (_options.BudgetWeight * progress);
+                var adversarial = discriminator is not null && step > _options.AdversarialWarmupSteps;
+                if (adversarial)
+                {
+                    loss = loss + discriminator!.GeneratorLoss(output.Reconstruction) * _options.AdversarialWeight;
+                }
+                var lossValue = loss.Item();
+                if (guard.Check(lossValue) is { } reason)
+                {
+                    // Nothing of this step is applied: back to the last good state, at half the rate, or stop with the reason.
+                    rollbacks++;
+                    if (rollbacks > _options.MaxRollbacks || lastGood is null)
+                    {
+                        throw new TrainingDivergedException(string.Create(CultureInfo.InvariantCulture,
+                            $"training diverged at auto-encoder step {step}: {reason}; {(lastGood is null ? "no good state to roll back to yet" : $"{_options.MaxRollbacks} roll-backs at lower learning rates did not help")}. Lower learningRate (now {_options.LearningRate * rateFactor:G3}) or raise warmupSteps."));
+                    }
+                    rateFactor *= 0.5;
+                    Rolled?.Invoke(new RollbackEvent(step, lastGood.Step, reason, _options.LearningRate * rateFactor));
+                    lastGood.Restore(model, optimizer);
+                    // The guard keeps its history: the losses before the divergence are still the trend to hold.
+                    step = lastGood.Step;
+                    continue;
+                }
+                optimizer.ZeroGrad();
+                loss.Backward();
+                if (_options.GradientClipNorm > 0)
+                {
+                    GradientClipping.ClipByNorm(model.Parameters(), _options.GradientClipNorm);
+                }
+                SetLearningRate(optimizer, _options.LearningRate * rateFactor * schedule.Factor(step - 1));
+                optimizer.Step();
+                AfterStep?.Invoke(step, model);
+                if (adversarial)
+                {
+                    // The auto-encoder's backward pass also left gradients on the discriminator: cleared before its own step.
+                    discriminatorOptimizer!.ZeroGrad();
+                    using var fake = output.Reconstruction.Detach();
+                    discriminator!.Loss(images, fake).Backward();
+                    discriminatorOptimizer.Step();
+                }
+                if (step == 1 && resumeFrom is null)
+                {
+                    // Codes start as random directions that the first latents, all alike, do not reach: every code
+                    // the first batch left unused starts from one of its latents instead (a one-pass k-means start).
+                    model.ReseedDeadCodes(output.Latents, random);
+                }
+                if (step % _options.ReseedEvery == 0 || step == steps)
+                {
+                    var validation = watch.Measure(step, optimizer);
+                    Report(CheckpointState.AutoEncoderPhase, step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, clock, validation);
+                    model.ReseedDeadCodes(output.Latents, random);
+                    // The state after a healthy stretch is what a later divergence rolls back to.
+                    lastGood?.Dispose();
+                    lastGood = TrainingSnapshot.Take(step, model, optimizer);
+                }
+                StepFinished?.Invoke(CheckpointState.AutoEncoderPhase, step, steps);
+                if (step % _options.CheckpointEverySteps == 0 && step < steps)
+                {
+                    SaveCheckpoint(modules, optimizer, State(CheckpointState.AutoEncoderPhase, step, steps, clock) with { Usage = model.Usage, LearningRateFactor = rateFactor });
+                }
             }
-            optimizer.ZeroGrad();
-            loss.Backward();
-            optimizer.Step();
-            if (adversarial)
+            // The end of the phase, or where it stopped: either way what --resume continues from.
+            SaveCheckpoint(modules, optimizer, State(CheckpointState.AutoEncoderPhase, step, steps, clock) with { Usage = model.Usage, LearningRateFactor = rateFactor });
+            if (step >= steps)
             {
-                // The auto-encoder's backward pass also left gradients on the discriminator: cleared before its own step.
-                discriminatorOptimizer!.ZeroGrad();
-                using var fake = output.Reconstruction.Detach();
-                discriminator!.Loss(images, fake).Backward();
-                discriminatorOptimizer.Step();
-            }
-            if (step % _options.ReseedEvery == 0 || step == steps)
-            {
-                Report(CheckpointState.AutoEncoderPhase, step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, clock);
-                model.ReseedDeadCodes(output.Latents, random);
-            }
-            StepFinished?.Invoke(CheckpointState.AutoEncoderPhase, step, steps);
-            if (step % _options.CheckpointEverySteps == 0 && step < steps)
-            {
-                SaveCheckpoint(modules, optimizer, State(CheckpointState.AutoEncoderPhase, step, steps, clock) with { Usage = model.Usage });
+                // Finished: the prior and the export get the weights that validated best.
+                BestStep = watch.RestoreBest();
             }
         }
-        // The end of the phase, or where it stopped: either way what --resume continues from.
-        SaveCheckpoint(modules, optimizer, State(CheckpointState.AutoEncoderPhase, step, steps, clock) with { Usage = model.Usage });
+        finally
+        {
+            lastGood?.Dispose();
+        }
+    }
+
+    private static void SetLearningRate(Optimizer optimizer, double rate)
+    {
+        foreach (var group in optimizer.Groups)
+        {
+            group.LearningRate = rate;
+        }
     }
 
     private void TrainPrior(TrainingModules modules, TrainingClock clock, CheckpointState? resumeFrom, CancellationToken cancel)
@@ -278,19 +356,28 @@ public sealed class PvqaeTrainer
     {
         var tokens = new List<long>();
         var classes = new List<long>();
-        var unused = new Random(0); // no augmentation: nothing is drawn from it
+        // No augmentation; in tiled mode the generator places the tiles, and each image gives several.
+        var random = new Random(0);
+        var passes = _options.Tiling.Enabled ? 4 : 1;
         using var noGrad = LibTorch.NoGrad();
-        for (var start = 0; start < _data.Train.Count; start += _options.BatchSize)
+        for (var start = 0; start < _train.Count * passes; start += _options.BatchSize)
         {
             using var scope = DisposeScope.Open();
-            var samples = _data.Train.Skip(start).Take(_options.BatchSize).ToList();
-            var (images, _) = Batch(samples, augment: false, unused);
+            var samples = Enumerable.Range(start, Math.Min(_options.BatchSize, (_train.Count * passes) - start)).Select(i => _train[i % _train.Count]).ToList();
+            var (images, _) = Batch(samples, augment: false, random);
             using var output = model.Forward(images);
             tokens.AddRange(output.RoutingLogits.ArgMax(1).ToInt64Array());
             classes.AddRange(samples.Select(s => (long)s.ClassIndex));
         }
         return (tokens.ToArray(), classes.ToArray());
     }
+
+    /// <summary>Source pixels one tile covers in tiled mode (the input size at the tiling scale), else null.</summary>
+    private int? TileSourceSide => _options.Tiling.Enabled ? (int)Math.Round(Config.ImageSize / _options.Tiling.Scale) : null;
+
+    /// <summary>The held-back images (at most 32, un-augmented) in the current dispose scope, or null when there are none.</summary>
+    private (Tensor Images, Tensor Costs)? ValidationBatch() =>
+        _validation.Count == 0 ? null : Batch(_validation.Take(32).ToList(), augment: false, new Random(0));
 
     /// <summary>A batch of images [N, C, S, S] and their budget costs [N, cells, levels]: random draws when augmenting, else the given samples.</summary>
     private (Tensor Images, Tensor Costs) Batch(IReadOnlyList<DatasetSample> samples, bool augment, Random random)
@@ -299,7 +386,7 @@ public sealed class PvqaeTrainer
         var length = _loader.SampleLength;
         var pixels = new float[count * length];
         var costs = new float[count * Config.TokenCount * Config.Levels];
-        var augmentation = augment ? new Augmentation() : Augmentation.None;
+        var augmentation = (augment ? new Augmentation() : Augmentation.None) with { TileSourceSide = TileSourceSide };
         for (var i = 0; i < count; i++)
         {
             var sample = augment ? samples[random.Next(samples.Count)] : samples[i];
@@ -312,6 +399,6 @@ public sealed class PvqaeTrainer
         return (Tensor.FromArray(pixels, [count, Config.ImageChannels, s, s], Device), Tensor.FromArray(costs, [count, Config.TokenCount, Config.Levels], Device));
     }
 
-    private void Report(string phase, int step, int total, Tensor loss, Tensor reconstruction, Tensor vq, Tensor budget, IReadOnlyList<double> perplexity, TrainingClock clock) =>
-        Progress?.Invoke(new TrainingProgress(phase, step, total, loss.Item(), reconstruction.Item(), vq.Item(), budget.Item(), perplexity, clock.Seconds));
+    private void Report(string phase, int step, int total, Tensor loss, Tensor reconstruction, Tensor vq, Tensor budget, IReadOnlyList<double> perplexity, TrainingClock clock, double? validation = null) =>
+        Progress?.Invoke(new TrainingProgress(phase, step, total, loss.Item(), reconstruction.Item(), vq.Item(), budget.Item(), perplexity, clock.Seconds) { Validation = validation });
 }

@@ -28,6 +28,24 @@ public sealed record TrainingOptions
 
     public double LearningRate { get; init; } = 2e-3;
 
+    /// <summary>Steps over which the learning rate rises linearly from 0 (Adam's first moments are unreliable at the start).</summary>
+    public int WarmupSteps { get; init; } = 50;
+
+    /// <summary>After the warm-up the rate follows a half cosine down to this share of <see cref="LearningRate"/> at the last step.</summary>
+    public double FinalLearningRateFactor { get; init; } = 0.1;
+
+    /// <summary>Gradients are scaled down together to at most this L2 norm (0 = no clipping).</summary>
+    public double GradientClipNorm { get; init; } = 1.0;
+
+    /// <summary>Share of each class's normal training images held back to validate on (0 = none; then the best weights are the last).</summary>
+    public double ValidationShare { get; init; } = 0.1;
+
+    /// <summary>A step whose loss exceeds this many times the recent median has diverged: training rolls back.</summary>
+    public double DivergenceFactor { get; init; } = 5;
+
+    /// <summary>Roll-backs (each to the last good state, at half the learning rate) before fit gives up with the reason.</summary>
+    public int MaxRollbacks { get; init; } = 3;
+
     /// <summary>Commitment weight beta of the VQ loss.</summary>
     public double Beta { get; init; } = 0.25;
 
@@ -76,6 +94,12 @@ public sealed record TrainingOptions
         Require(PriorSteps >= 0, "priorSteps", PriorSteps, "not negative");
         Require(MaxMinutes > 0, "maxMinutes", MaxMinutes, "positive");
         Require(LearningRate > 0, "learningRate", LearningRate, "positive");
+        Require(WarmupSteps >= 0, "warmupSteps", WarmupSteps, "not negative");
+        Require(FinalLearningRateFactor is > 0 and <= 1, "finalLearningRateFactor", FinalLearningRateFactor, "in (0, 1]");
+        Require(GradientClipNorm >= 0, "gradientClipNorm", GradientClipNorm, "not negative");
+        Require(ValidationShare is >= 0 and < 0.5, "validationShare", ValidationShare, "in [0, 0.5)");
+        Require(DivergenceFactor > 1, "divergenceFactor", DivergenceFactor, "above 1");
+        Require(MaxRollbacks >= 0, "maxRollbacks", MaxRollbacks, "not negative");
         Require(Beta >= 0, "beta", Beta, "not negative");
         Require(Alpha > 1f, "alpha", Alpha, "above 1");
         Require(BudgetWeight >= 0, "budgetWeight", BudgetWeight, "not negative");
