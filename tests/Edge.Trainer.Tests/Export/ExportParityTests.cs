@@ -135,7 +135,7 @@ public sealed class ExportParityTests
         ours.Remove("tokens");
         var index = new
         {
-            config = new { attention = config.Attention, attentionHeads = config.AttentionHeads, priorWidth = config.PriorWidth, priorHeads = config.PriorHeads },
+            config = new { attention = config.Attention, attentionHeads = config.AttentionHeads, priorWidth = config.PriorWidth, priorHeads = config.PriorHeads, normalizedCodes = config.NormalizedCodes },
             weights = shapes,
             inputs = new Dictionary<string, object>
             {

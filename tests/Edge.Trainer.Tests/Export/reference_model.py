@@ -70,6 +70,10 @@ with torch.no_grad():
     if cfg["attention"]:
         s4 = spatial_attention("enc.attn", s4, cfg["attentionHeads"])
     z = [conv("enc.proj0", s2), conv("enc.proj1", s3), conv("enc.proj2", s4)]
+    # normalizedCodes: latents and codes on the unit sphere (F.normalize's max(norm, eps) form, eps = 1e-6).
+    unit = cfg.get("normalizedCodes", False)
+    if unit:
+        z = [F.normalize(t, dim=1, eps=1e-6) for t in z]
     pooled = torch.cat([F.avg_pool2d(z[0], 4), F.avg_pool2d(z[1], 2), z[2]], dim=1)
     logits = conv("route.fc2", F.relu(conv("route.fc1", pooled)))
     for level in range(3):
@@ -79,6 +83,8 @@ with torch.no_grad():
     quantized = []
     for level in range(3):
         codes = W[f"vq{level}.codes"]
+        if unit:
+            codes = F.normalize(codes, dim=1, eps=1e-6)
         n, d, h, w = z[level].shape
         flat = z[level].permute(0, 2, 3, 1).reshape(-1, d)
         dist = torch.cdist(flat.double(), codes.double()) ** 2

@@ -154,7 +154,8 @@ public sealed class PvqaeTrainer
             step = resumeFrom.Step;
             rateFactor = resumeFrom.LearningRateFactor;
         }
-        var schedule = new WarmupCosineSchedule(_options.WarmupSteps, steps, _options.FinalLearningRateFactor);
+        // A run shorter than the warm-up warms up over all of it.
+        var schedule = new WarmupCosineSchedule(Math.Min(_options.WarmupSteps, steps), steps, _options.FinalLearningRateFactor);
         var guard = new DivergenceGuard(_options.DivergenceFactor);
         using var watch = new ValidationWatch(model, ValidationBatch, _options.BudgetWeight);
         var rollbacks = 0;
