@@ -147,6 +147,10 @@ internal static class FitCommand
                     throw;
                 }
             }
+            if (trainer.Routing is { } routing)
+            {
+                display.Line(routing.ToString());
+            }
             if (trainer.BestStep is { } best)
             {
                 display.Line(string.Create(CultureInfo.InvariantCulture, $"kept the auto-encoder weights of step {best}, the best on {trainer.ValidationImages.Count} held-back normal images"));

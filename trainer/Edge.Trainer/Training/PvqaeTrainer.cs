@@ -50,6 +50,9 @@ public sealed class PvqaeTrainer
     /// <summary>The auto-encoder step whose weights the finished run kept (the best validation objective), or null.</summary>
     public int? BestStep { get; private set; }
 
+    /// <summary>How the trained routing allocates levels to plain and rich cells of the training images (null for plain VQ).</summary>
+    public RoutingStatistics? Routing { get; private set; }
+
     /// <summary>Normal training images held back to validate on.</summary>
     public IReadOnlyList<DatasetSample> ValidationImages => _validation;
 
@@ -357,6 +360,7 @@ public sealed class PvqaeTrainer
     {
         var tokens = new List<long>();
         var classes = new List<long>();
+        var richness = new List<float>();
         // No augmentation; in tiled mode the generator places the tiles, and each image gives several.
         var random = new Random(0);
         var passes = _options.Tiling.Enabled ? 4 : 1;
@@ -365,11 +369,14 @@ public sealed class PvqaeTrainer
         {
             using var scope = DisposeScope.Open();
             var samples = Enumerable.Range(start, Math.Min(_options.BatchSize, (_train.Count * passes) - start)).Select(i => _train[i % _train.Count]).ToList();
-            var (images, _) = Batch(samples, augment: false, random);
+            var entropies = new float[samples.Count * Config.TokenCount];
+            var (images, _) = Batch(samples, augment: false, random, entropies);
+            richness.AddRange(entropies);
             using var output = model.Forward(images);
             tokens.AddRange(output.RoutingLogits.ArgMax(1).ToInt64Array());
             classes.AddRange(samples.Select(s => (long)s.ClassIndex));
         }
+        Routing = RoutingStatistics.Compute(richness, tokens, Config.Levels);
         return (tokens.ToArray(), classes.ToArray());
     }
 
@@ -381,7 +388,7 @@ public sealed class PvqaeTrainer
         _validation.Count == 0 ? null : Batch(_validation.Take(32).ToList(), augment: false, new Random(0));
 
     /// <summary>A batch of images [N, C, S, S] and their budget costs [N, cells, levels]: random draws when augmenting, else the given samples.</summary>
-    private (Tensor Images, Tensor Costs) Batch(IReadOnlyList<DatasetSample> samples, bool augment, Random random)
+    private (Tensor Images, Tensor Costs) Batch(IReadOnlyList<DatasetSample> samples, bool augment, Random random, float[]? entropies = null)
     {
         var count = augment ? _options.BatchSize : samples.Count;
         var length = _loader.SampleLength;
@@ -394,6 +401,10 @@ public sealed class PvqaeTrainer
             var image = pixels.AsSpan(i * length, length);
             _loader.Load(sample.ImagePath, image, augmentation, random);
             var entropy = ContextRichness.Compute(image, Config.ImageChannels, Config.ImageSize, Config.CoarsestGrid);
+            if (entropies is not null)
+            {
+                entropy.CopyTo(entropies.AsSpan(i * Config.TokenCount));
+            }
             ContextRichness.Costs(entropy, Config.Levels, _options.Alpha).CopyTo(costs, i * Config.TokenCount * Config.Levels);
         }
         var s = Config.ImageSize;
