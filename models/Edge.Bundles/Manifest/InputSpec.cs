@@ -27,6 +27,9 @@ public sealed record InputSpec
     /// <summary>Always <c>"NCHW"</c> in format version 1.</summary>
     public string Layout { get; init; } = NchwLayout;
 
+    /// <summary>Native-resolution tiles of this input's size; null scores the whole frame resized to the input.</summary>
+    public TilingSpec? Tiling { get; init; }
+
     internal static InputSpec Read(JsonObjectReader r)
     {
         var spec = new InputSpec
@@ -37,6 +40,7 @@ public sealed record InputSpec
             Mean = r.Array("mean", (e, p) => JsonObjectReader.ReadNumber(e, p, r.Problems, double.MinValue, double.MaxValue)),
             Std = r.Array("std", (e, p) => JsonObjectReader.ReadNumber(e, p, r.Problems, double.Epsilon, double.MaxValue)),
             Layout = r.String("layout"),
+            Tiling = r.OptionalObject("tiling", TilingSpec.Read),
         };
         if (spec.Channels is not (1 or 3) && spec.Channels != 0)
         {
@@ -54,7 +58,25 @@ public sealed record InputSpec
         {
             r.Problems.Add(r.PathOf("layout"), $"must be \"{NchwLayout}\", found \"{spec.Layout}\"");
         }
+        if (spec.Tiling is { } tiling)
+        {
+            CheckTiling(r, spec, tiling);
+        }
         return spec;
+    }
+
+    /// <summary>Tiles are square tiles of the input's size, so the input must be square and a stride no longer than a tile.</summary>
+    private static void CheckTiling(JsonObjectReader r, InputSpec spec, TilingSpec tiling)
+    {
+        var path = r.PathOf("tiling");
+        if (spec.Width > 0 && spec.Height > 0 && spec.Width != spec.Height)
+        {
+            r.Problems.Add(path, $"needs a square input (tiles are input.width x input.width), found {spec.Width}x{spec.Height}");
+        }
+        if (spec.Width > 0 && tiling.Stride > spec.Width)
+        {
+            r.Problems.Add(JsonPaths.Property(path, "stride"), $"must be at most the tile size {spec.Width} (input.width) so no pixel falls between tiles, found {tiling.Stride}");
+        }
     }
 
     internal void Write(Utf8JsonWriter w)
@@ -66,6 +88,11 @@ public sealed record InputSpec
         w.WriteNumbers("mean", Mean);
         w.WriteNumbers("std", Std);
         w.WriteString("layout", Layout);
+        if (Tiling is not null)
+        {
+            w.WritePropertyName("tiling");
+            Tiling.Write(w);
+        }
         w.WriteEndObject();
     }
 }

@@ -8,24 +8,10 @@ namespace Edge.Bundles.Tests.Manifest;
 
 public class ManifestSerializerTests
 {
-    private static BundleManifest ListedManifest() => SampleBundles.Manifest() with
-    {
-        Files = new Dictionary<string, FileEntry>
-        {
-            ["encoder.onnx"] = Entry('1', 10),
-            ["codebook.onnx"] = Entry('2', 20),
-            ["decoder.onnx"] = Entry('3', 30),
-            ["budget_prior.onnx"] = Entry('4', 40),
-            ["golden_input.npy"] = Entry('5', 50),
-            ["golden_encoder_z0.npy"] = Entry('6', 60),
-            ["golden_decoder_x_hat.npy"] = Entry('7', 70),
-        },
-    };
-
     [Fact]
     public void A_manifest_survives_a_round_trip_byte_for_byte_and_value_for_value()
     {
-        var original = ListedManifest();
+        var original = SampleBundles.ListedManifest();
         var json = ManifestSerializer.Serialize(original);
         var parsed = ManifestSerializer.Parse(json);
 
@@ -50,7 +36,7 @@ public class ManifestSerializerTests
     [Fact]
     public void The_json_uses_camel_case_names_and_the_documented_enum_spellings()
     {
-        var json = JsonNode.Parse(ManifestSerializer.Serialize(ListedManifest()))!;
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(SampleBundles.ListedManifest()))!;
         Assert.Equal(1, (int)json["formatVersion"]!);
         Assert.Equal("budget-x-recon", (string)json["scoring"]!["method"]!);
         Assert.Equal("quantile", (string)json["scoring"]!["imageScore"]!);
@@ -65,7 +51,7 @@ public class ManifestSerializerTests
     [Fact]
     public void Every_problem_is_reported_at_once_with_its_json_path()
     {
-        var json = JsonNode.Parse(ManifestSerializer.Serialize(ListedManifest()))!;
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(SampleBundles.ListedManifest()))!;
         json["modelVersion"] = "1.0";
         json["input"]!["mean"] = new JsonArray(0.5, 0.5);
         json["input"]!["width"] = "wide";
@@ -91,7 +77,7 @@ public class ManifestSerializerTests
     [Fact]
     public void An_unknown_format_version_is_refused_before_anything_else()
     {
-        var json = JsonNode.Parse(ManifestSerializer.Serialize(ListedManifest()))!;
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(SampleBundles.ListedManifest()))!;
         json["formatVersion"] = 2;
         json["input"] = "garbage";
         var error = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(json.ToJsonString()));
@@ -103,7 +89,7 @@ public class ManifestSerializerTests
     [Fact]
     public void Rules_across_sections_are_checked_with_paths()
     {
-        var manifest = ListedManifest() with
+        var manifest = SampleBundles.ListedManifest() with
         {
             Architecture = SampleBundles.Manifest().Architecture with { PlainVq = true, DownsampleFactors = [4, 8, 48] },
             TrainingData = SampleBundles.Manifest().TrainingData with { ClassCounts = new Dictionary<string, int> { ["bottle"] = 209, ["cable"] = 280 } },
@@ -124,7 +110,7 @@ public class ManifestSerializerTests
         var syntax = Assert.Throws<BundleException>(() => ManifestSerializer.Parse("{\"formatVersion\": 1,"));
         Assert.Equal("$", Assert.Single(syntax.Problems).Path);
 
-        var text = Encoding.UTF8.GetString(ManifestSerializer.Serialize(ListedManifest()));
+        var text = Encoding.UTF8.GetString(ManifestSerializer.Serialize(SampleBundles.ListedManifest()));
         var duplicated = text.Replace("\"producer\":", "\"producer\": \"x\", \"producer\":", StringComparison.Ordinal);
         var error = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(duplicated));
         Assert.Contains(error.Problems, p => p.Path == "$.producer" && p.Message.Contains("more than once", StringComparison.Ordinal));
@@ -133,7 +119,7 @@ public class ManifestSerializerTests
     [Fact]
     public void Quantile_scoring_needs_its_q_and_the_method_its_section()
     {
-        var manifest = ListedManifest() with
+        var manifest = SampleBundles.ListedManifest() with
         {
             Scoring = new ScoringSpec { Method = ScoringMethod.SsimXAlignment, SmoothingSigma = 1, ImageScore = ImageScoreReduction.Quantile },
         };
@@ -146,9 +132,7 @@ public class ManifestSerializerTests
     [Fact]
     public void A_manifest_built_in_code_with_nan_is_refused_as_a_bundle_problem()
     {
-        var manifest = ListedManifest() with { Thresholds = new ThresholdSet { Image = double.NaN, Pixel = 0 } };
+        var manifest = SampleBundles.ListedManifest() with { Thresholds = new ThresholdSet { Image = double.NaN, Pixel = 0 } };
         Assert.Throws<BundleException>(() => ManifestSerializer.Validate(manifest));
     }
-
-    private static FileEntry Entry(char digit, long size) => new() { Sha256 = new string(digit, 64), Size = size };
 }

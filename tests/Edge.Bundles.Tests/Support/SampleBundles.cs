@@ -74,6 +74,21 @@ internal static class SampleBundles
         },
     };
 
+    /// <summary>The manifest with made-up entries for every file it names, so it passes the rules across sections.</summary>
+    public static BundleManifest ListedManifest() => Manifest() with
+    {
+        Files = new Dictionary<string, FileEntry>
+        {
+            ["encoder.onnx"] = Entry('1', 10),
+            ["codebook.onnx"] = Entry('2', 20),
+            ["decoder.onnx"] = Entry('3', 30),
+            ["budget_prior.onnx"] = Entry('4', 40),
+            ["golden_input.npy"] = Entry('5', 50),
+            ["golden_encoder_z0.npy"] = Entry('6', 60),
+            ["golden_decoder_x_hat.npy"] = Entry('7', 70),
+        },
+    };
+
     /// <summary>Writes a bundle with every file the manifest needs and returns it opened.</summary>
     public static Bundle Write(string folder, BundleManifest? manifest = null)
     {
@@ -100,4 +115,6 @@ internal static class SampleBundles
         Quantiles = new ScoreQuantiles { P50 = scale, P90 = scale * 1.3, P95 = scale * 1.4, P99 = scale * 1.7, P999 = scale * 2 },
         Max = scale * 2.5,
     };
+
+    private static FileEntry Entry(char digit, long size) => new() { Sha256 = new string(digit, 64), Size = size };
 }

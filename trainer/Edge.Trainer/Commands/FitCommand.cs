@@ -166,7 +166,7 @@ internal static class FitCommand
                     display.Line($"continue with: {resumeCommand}");
                     return signals.ExitCode;
                 }
-                TrainingRun.For(trainer.Config, dataset, dataFingerprint).Save(runFolder, model, prior);
+                TrainingRun.For(trainer.Config, dataset, dataFingerprint, trainer.Options.Tiling).Save(runFolder, model, prior);
             }
             if (trainer.Stop == TrainingStop.TimeBudget)
             {

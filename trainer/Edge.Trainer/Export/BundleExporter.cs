@@ -8,6 +8,7 @@ using Edge.Torch;
 using Edge.Trainer.Commands;
 using Edge.Trainer.Model;
 using Edge.Trainer.Runs;
+using Edge.Trainer.Training;
 
 namespace Edge.Trainer.Export;
 
@@ -57,6 +58,7 @@ public static class BundleExporter
                     Width = config.ImageSize, Height = config.ImageSize, Channels = config.ImageChannels,
                     Mean = Enumerable.Repeat(0.0, config.ImageChannels).ToArray(),
                     Std = Enumerable.Repeat(1.0, config.ImageChannels).ToArray(),
+                    Tiling = TilingOf(run.Tiling, config.ImageSize),
                 },
                 Architecture = new ArchitectureSpec
                 {
@@ -96,6 +98,13 @@ public static class BundleExporter
             ? new InnerMetricsSpec { DilationSize = Math.Max(3, imageSize / 32 | 1), DilateSsim = true, Ssim = new SsimSpec { K1 = 0.1, K2 = Math.Sqrt(0.03) } }
             : null,
     };
+
+    /// <summary>
+    /// The manifest's tiling for a run that learned from tiles of <paramref name="tileSize"/>, with the stride resolved
+    /// (the options' 0 means half a tile); null for a run that learned from whole images.
+    /// </summary>
+    public static TilingSpec? TilingOf(TilingOptions? tiling, int tileSize) =>
+        tiling is { Enabled: true } ? new TilingSpec { Stride = tiling.StrideFor(tileSize), Scale = tiling.Scale } : null;
 
     /// <summary>
     /// Runs the bundle's golden check in ONNX Runtime, which compares every graph's outputs with libtorch's. A failing

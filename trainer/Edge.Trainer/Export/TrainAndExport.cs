@@ -15,7 +15,7 @@ public static class TrainAndExport
         using (model)
         using (prior)
         {
-            TrainingRun.For(trainer.Config, data).Save(runFolder, model, prior);
+            TrainingRun.For(trainer.Config, data, trainer.Options.Tiling).Save(runFolder, model, prior);
         }
         return BundleExporter.Export(runFolder, bundleFolder, new ExportOptions { Version = version });
     }

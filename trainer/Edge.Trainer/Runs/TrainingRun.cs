@@ -3,19 +3,23 @@ using Edge.Bundles.Fingerprint;
 using Edge.Trainer.Commands;
 using Edge.Trainer.Data;
 using Edge.Trainer.Model;
+using Edge.Trainer.Training;
 
 namespace Edge.Trainer.Runs;
 
 /// <summary>
-/// A training run's folder: run.json (configuration, class names, and which data it learned from), model.safetensors
+/// A training run's folder: run.json (configuration, tiling, class names, and which data it learned from), model.safetensors
 /// and prior.safetensors (libtorch state in the safetensors format), and log.jsonl (one progress line per report).
 /// <c>fit</c> also writes options.json (the effective training options, a valid <c>--config</c> file), loss.svg and the
 /// checkpoint (<see cref="Training.TrainingCheckpoint"/>). run.json is written last: a folder without it is no finished run.
 /// </summary>
 /// <param name="DataFingerprint">SHA-256 fingerprint of the data set's images (<see cref="TrainingDataFingerprint"/>).</param>
 /// <param name="ClassCounts">Normal training images per product class.</param>
+/// <param name="Tiling">How the images were cut into the model's input (native-resolution tiles when enabled); null in
+/// runs from before tiling existed, which learned from whole images.</param>
 public sealed record TrainingRun(
-    PvqaeConfig Config, IReadOnlyList<string> ClassNames, string DataFingerprint, IReadOnlyDictionary<string, int> ClassCounts)
+    PvqaeConfig Config, IReadOnlyList<string> ClassNames, string DataFingerprint, IReadOnlyDictionary<string, int> ClassCounts,
+    TilingOptions? Tiling = null)
 {
     public const string RunFile = "run.json";
     public const string ModelFile = "model.safetensors";
@@ -26,15 +30,16 @@ public sealed record TrainingRun(
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The run record of a model trained on <paramref name="dataset"/>: its classes, image counts and fingerprint.</summary>
-    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset) =>
-        For(config, dataset, TrainingDataFingerprint.Compute(dataset.Root).Sha256);
+    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset, TilingOptions? tiling = null) =>
+        For(config, dataset, TrainingDataFingerprint.Compute(dataset.Root).Sha256, tiling);
 
     /// <summary>The same with the data set's fingerprint already computed (<c>fit</c> needs it before training).</summary>
-    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset, string dataFingerprint) => new(
+    public static TrainingRun For(PvqaeConfig config, MvtecDataset dataset, string dataFingerprint, TilingOptions? tiling = null) => new(
         config,
         dataset.ClassNames,
         dataFingerprint,
-        dataset.ClassNames.ToDictionary(c => c, c => dataset.Train.Count(s => s.ProductClass == c), StringComparer.Ordinal));
+        dataset.ClassNames.ToDictionary(c => c, c => dataset.Train.Count(s => s.ProductClass == c), StringComparer.Ordinal),
+        tiling);
 
     public void Save(string folder, Pvqae model, BudgetPrior prior)
     {
