@@ -9,6 +9,9 @@ namespace Edge.Detection;
 /// the encoder, and each later graph is fed the golden EXPECTED outputs of the graphs before it (computed by libtorch
 /// at export), so one graph's small numeric drift cannot flip a later argmax and fail a graph that is right.
 /// Routing and prior tokens are the argmax of the expected routing logits (finest level for plain VQ).
+/// Values are compared by <see cref="Float32Parity"/> (absolute plus relative tolerance); a codebook's quantized
+/// latents may hold another code than libtorch's only at a near-tie of the two nearest codes
+/// (<see cref="GoldenComparison.CompareNearestCode"/>), which the result counts.
 /// </summary>
 public static class GoldenCheck
 {
@@ -18,7 +21,7 @@ public static class GoldenCheck
         var manifest = model.Manifest;
         var golden = manifest.Golden;
         var input = model.Bundle.ReadTensor(golden.Input).AsFloat32().ToArray();
-        var state = new Comparison(golden.Tolerance);
+        var state = new GoldenComparison(golden.Tolerance);
         var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
 
         RunGraph(model, BundleGraph.Encoder, state, known, b => input.CopyTo(b.Input<float>(GraphNames.Image)));
@@ -57,11 +60,11 @@ public static class GoldenCheck
         detector.Detect(input);
         var clock = Stopwatch.StartNew();
         detector.Detect(input);
-        return new GoldenCheckResult(state.Failure is null, state.Worst, state.Compared, state.Failure, clock.Elapsed);
+        return new GoldenCheckResult(state.Failure is null, state.WorstDifference, state.WorstShare, state.Compared, state.NearTies, state.Failure, clock.Elapsed);
     }
 
     /// <summary>Runs one graph; its float outputs become known (the expected tensor where the manifest lists one), and listed ones are compared.</summary>
-    private static void RunGraph(BundleModel model, BundleGraph graph, Comparison state, Dictionary<string, float[]> known, Action<InferenceBinding> fill)
+    private static void RunGraph(BundleModel model, BundleGraph graph, GoldenComparison state, Dictionary<string, float[]> known, Action<InferenceBinding> fill)
     {
         var session = model.Session(graph);
         using var binding = session.CreateBinding(1);
@@ -75,7 +78,14 @@ public static class GoldenCheck
             if (listed is not null && listed.TryGetValue(output.Name, out var file))
             {
                 var expected = model.Bundle.ReadTensor(file).AsFloat32();
-                state.Compare($"{name}.{output.Name}", expected, actual);
+                if (graph == BundleGraph.Codebook && QuantizedLevel(model.Manifest, output.Name) is { } level)
+                {
+                    state.CompareNearestCode($"{name}.{output.Name}", known[GraphNames.Latent(level)], expected, actual, model.Manifest.Architecture.EmbeddingDim);
+                }
+                else
+                {
+                    state.Compare($"{name}.{output.Name}", expected, actual);
+                }
                 known[output.Name] = expected.ToArray();
             }
             else
@@ -92,37 +102,15 @@ public static class GoldenCheck
         }
     }
 
-    private sealed class Comparison(double tolerance)
+    private static int? QuantizedLevel(BundleManifest manifest, string output)
     {
-        public double Worst { get; private set; }
-
-        public int Compared { get; private set; }
-
-        public string? Failure { get; private set; }
-
-        public void Compare(string what, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+        for (var l = 0; l < manifest.Architecture.Levels; l++)
         {
-            Compared++;
-            if (expected.Length != actual.Length)
+            if (output == GraphNames.Quantized(l))
             {
-                Fail($"{what}: expected {expected.Length} values, the graph gave {actual.Length}");
-                return;
-            }
-            for (var i = 0; i < expected.Length; i++)
-            {
-                var difference = Math.Abs((double)expected[i] - actual[i]);
-                if (double.IsNaN(difference))
-                {
-                    difference = double.PositiveInfinity;
-                }
-                Worst = Math.Max(Worst, difference);
-                if (difference > tolerance)
-                {
-                    Fail($"{what}[{i}] is {actual[i]:R}, expected {expected[i]:R} (tolerance {tolerance})");
-                }
+                return l;
             }
         }
-
-        public void Fail(string message) => Failure ??= message;
+        return null;
     }
 }

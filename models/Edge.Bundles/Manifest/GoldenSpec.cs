@@ -6,8 +6,9 @@ namespace Edge.Bundles.Manifest;
 /// <summary>
 /// The canary check a device runs before it trusts a bundle: feed <see cref="Input"/> (an .npy tensor in the
 /// encoder's input layout) through the graphs and compare each listed output with its expected tensor,
-/// element by element, within <see cref="Tolerance"/> (absolute). Every file named here is a bundle file
-/// listed, hashed and verified like the graphs.
+/// element by element, within <see cref="Tolerance"/> (absolute and relative, numpy's allclose with both set to it;
+/// a nearest code may differ only at a near-tie, see BUNDLE.md). Every file named here is a bundle file listed,
+/// hashed and verified like the graphs.
 /// </summary>
 public sealed record GoldenSpec
 {
@@ -17,7 +18,7 @@ public sealed record GoldenSpec
     /// <summary>Graph name (<c>encoder</c>, <c>codebook</c>, <c>decoder</c>, <c>budget_prior</c>) -> output name -> file name of the expected tensor.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Outputs { get; init; }
 
-    /// <summary>Largest allowed absolute difference per element.</summary>
+    /// <summary>t in the per-element rule |actual - expected| &lt;= t + t |expected|.</summary>
     public required double Tolerance { get; init; }
 
     /// <summary>Every file the golden check needs: the input, then each expected output.</summary>

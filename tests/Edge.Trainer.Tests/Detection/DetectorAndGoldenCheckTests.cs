@@ -20,7 +20,36 @@ public sealed class DetectorAndGoldenCheckTests(TinyBundleFixture fixture) : ICl
 
         Assert.True(result.Passed, result.Failure);
         Assert.Equal(12, result.ComparedTensors);
-        Assert.InRange(result.WorstDifference, 0, model.Manifest.Golden.Tolerance);
+        Assert.InRange(result.WorstShare, 0, 1);
+        Assert.Equal(0, result.NearTies);
+    }
+
+    [Fact]
+    public void A_golden_quantized_latent_holding_a_far_code_fails_the_check_naming_tensor_and_element()
+    {
+        using var folder = new TempFolder();
+        var original = Bundle.Open(fixture.BundleFolder);
+        var latent = original.ReadTensor("golden_encoder_z0.npy").AsFloat32().ToArray();
+        var quantized = original.ReadTensor("golden_codebook_quantized0.npy");
+        var values = quantized.AsFloat32().ToArray();
+        var dim = original.Manifest.Architecture.EmbeddingDim;
+        var cells = values.Length / dim;
+        // Give cell 0 the code of the cell whose code is furthest from cell 0's latent: as if libtorch had chosen it.
+        var far = Enumerable.Range(0, cells).MaxBy(c => Enumerable.Range(0, dim).Sum(ch => Math.Pow(latent[ch * cells] - values[ch * cells + c], 2)));
+        var changed = values.ToArray();
+        for (var ch = 0; ch < dim; ch++)
+        {
+            changed[ch * cells] = values[ch * cells + far];
+        }
+        var firstDifferent = Enumerable.Range(0, dim).First(ch => !Float32Parity.Close(values[ch * cells], changed[ch * cells], 1e-4)) * cells;
+        using var model = BundleModel.Open(Rewrite(original, folder.File("bundle"), "golden_codebook_quantized0.npy", NpyArray.FromFloat32(changed, quantized.Shape.ToArray())));
+
+        var result = GoldenCheck.Run(model);
+
+        Assert.False(result.Passed);
+        Assert.StartsWith($"codebook.quantized0[{firstDifferent}] is ", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("which is no near-tie", result.Failure, StringComparison.Ordinal);
+        Assert.Equal(0, result.NearTies);
     }
 
     [Fact]
@@ -28,23 +57,10 @@ public sealed class DetectorAndGoldenCheckTests(TinyBundleFixture fixture) : ICl
     {
         using var folder = new TempFolder();
         var original = Bundle.Open(fixture.BundleFolder);
-        var writer = BundleWriter.Create(folder.File("bundle"));
-        foreach (var name in original.Manifest.Files.Keys)
-        {
-            if (name == "golden_decoder_reconstruction.npy")
-            {
-                var tensor = original.ReadTensor(name);
-                var values = tensor.AsFloat32().ToArray();
-                values[7] += 0.01f;
-                writer.AddTensor(name, NpyArray.FromFloat32(values, tensor.Shape.ToArray()));
-            }
-            else
-            {
-                writer.CopyFile(name, original.FilePath(name));
-            }
-        }
-        writer.Commit(original.Manifest);
-        using var model = BundleModel.Open(folder.File("bundle"));
+        var tensor = original.ReadTensor("golden_decoder_reconstruction.npy");
+        var values = tensor.AsFloat32().ToArray();
+        values[7] += 0.01f;
+        using var model = BundleModel.Open(Rewrite(original, folder.File("bundle"), "golden_decoder_reconstruction.npy", NpyArray.FromFloat32(values, tensor.Shape.ToArray())));
 
         var result = GoldenCheck.Run(model);
 
@@ -96,5 +112,24 @@ public sealed class DetectorAndGoldenCheckTests(TinyBundleFixture fixture) : ICl
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - before) / 20.0;
 
         Assert.True(perRun < 64, $"{perRun} bytes allocated per detection");
+    }
+
+    /// <summary>A copy of the bundle with one golden tensor replaced, committed with the same manifest (files re-hashed).</summary>
+    private static string Rewrite(Bundle original, string folder, string tensorFile, NpyArray replacement)
+    {
+        var writer = BundleWriter.Create(folder);
+        foreach (var name in original.Manifest.Files.Keys)
+        {
+            if (name == tensorFile)
+            {
+                writer.AddTensor(name, replacement);
+            }
+            else
+            {
+                writer.CopyFile(name, original.FilePath(name));
+            }
+        }
+        writer.Commit(original.Manifest);
+        return folder;
     }
 }

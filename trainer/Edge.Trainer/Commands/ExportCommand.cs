@@ -27,7 +27,10 @@ internal static class ExportCommand
                 Scoring = ScoringNames.ParseOptional(result.GetValue(scoring)),
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"exported bundle {v} to {exported.Bundle.Folder} ({ScoringMethodNames.Of(exported.Bundle.Manifest.Scoring.Method)}; largest ONNX Runtime / libtorch difference {exported.WorstDifference:G3})"));
+                $"exported bundle {v} to {exported.Bundle.Folder} ({ScoringMethodNames.Of(exported.Bundle.Manifest.Scoring.Method)}; " +
+                $"largest ONNX Runtime / libtorch difference {exported.WorstDifference:G3}, {exported.Check.WorstShare:F2} of the tolerance; " +
+                $"near-ties: {exported.Check.NearTies} accepted by the check, {exported.GoldenNearTies} in the golden input " +
+                $"(seed {exported.GoldenSeed}, smallest nearest-code gap {exported.GoldenMargin:G3} tolerances))"));
             return 0;
         }));
         return command;

@@ -16,7 +16,8 @@ namespace Edge.Trainer.Export;
 /// Writes a bundle folder from a training run: the graphs, golden tensors for the device's canary check and the
 /// manifest (through <see cref="BundleWriter"/>, so the result is validated and re-opened). Before the manifest is
 /// committed, every graph runs in ONNX Runtime against libtorch on the same input (<see cref="ParityCheck"/>), and
-/// the export is refused if any output differs by more than <see cref="Tolerance"/>.
+/// the export is refused if any output differs by more than <see cref="Tolerance"/> under <see cref="Float32Parity"/>
+/// (absolute plus relative), or holds another nearest code than libtorch's where that is no near-tie.
 /// </summary>
 public static class BundleExporter
 {
@@ -46,8 +47,10 @@ public static class BundleExporter
                 throw new UserInputException("budget-x-recon scoring needs the budget prior, which a --plain-vq run does not have.");
             }
             var writer = BundleWriter.Create(bundleFolder);
-            WriteGraphs(writer, config, Weights.From(model, prior), run, version);
-            var goldenSpec = GoldenTensors.Compute(config, model, prior).Write(writer, Tolerance);
+            var weights = Weights.From(model, prior);
+            WriteGraphs(writer, config, weights, run, version);
+            var golden = GoldenTensors.Compute(config, model, prior, weights, Tolerance);
+            var goldenSpec = golden.Write(writer, Tolerance);
             var bundle = writer.Commit(new BundleManifest
             {
                 ModelVersion = version,
@@ -78,7 +81,7 @@ public static class BundleExporter
                 },
                 Golden = goldenSpec,
             });
-            return new ExportResult(bundle, CheckParity(bundle));
+            return new ExportResult(bundle, CheckParity(bundle), golden.Seed, golden.NearTies, golden.SmallestMargin);
         }
     }
 
@@ -110,7 +113,7 @@ public static class BundleExporter
     /// Runs the bundle's golden check in ONNX Runtime, which compares every graph's outputs with libtorch's. A failing
     /// bundle loses its manifest, so what is left in the folder never opens as a bundle.
     /// </summary>
-    private static double CheckParity(Bundle bundle)
+    private static GoldenCheckResult CheckParity(Bundle bundle)
     {
         GoldenCheckResult result;
         using (var model = BundleModel.Load(bundle, new SessionSettings { WarmUp = false }))
@@ -122,7 +125,7 @@ public static class BundleExporter
             File.Delete(bundle.ManifestPath);
             throw new UserInputException($"Export check failed: ONNX Runtime and libtorch disagree: {result.Failure}.");
         }
-        return result.WorstDifference;
+        return result;
     }
 
     private static void WriteGraphs(BundleWriter writer, PvqaeConfig config, WeightSet weights, TrainingRun run, SemanticVersion version)
