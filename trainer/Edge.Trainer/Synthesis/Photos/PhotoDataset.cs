@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Edge.Imaging;
 using Edge.Trainer.Data;
 
@@ -9,7 +8,7 @@ namespace Edge.Trainer.Synthesis.Photos;
 /// a part of each photograph, <c>test/good/</c> and <c>test/&lt;defect&gt;/</c> crops of the held-out rest (never a
 /// pixel of a training crop's area), the latter with drawn defects and their masks in
 /// <c>ground_truth/&lt;defect&gt;/&lt;name&gt;_mask.png</c>. Where each image was cut is written to
-/// <see cref="CropsFile"/>. The same photographs and options always give byte-identical files.
+/// <see cref="CropsFile"/> (<see cref="PhotoSetRecord"/>). The same photographs and options always give byte-identical files.
 /// </summary>
 /// <remarks>
 /// Each photograph is shrunk (see <see cref="PhotoSetOptions.ShortSide"/>) and laid out in square tiles a quarter
@@ -20,13 +19,11 @@ public static class PhotoDataset
 {
     public const string CropsFile = "crops.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>The defect kinds, each a <c>test/</c> folder: crack, hole, stain, scratch, missing.</summary>
     public static IReadOnlyList<string> DefectKinds => PhotoDefectPainter.Kinds;
 
     /// <summary>Writes the class into <paramref name="classFolder"/> (its name is the class name) and says where every image came from.</summary>
-    public static (IReadOnlyList<PhotoSource> Sources, IReadOnlyList<PhotoCrop> Crops) Write(string classFolder, IReadOnlyList<string> photos, PhotoSetOptions options)
+    public static PhotoSetRecord Write(string classFolder, IReadOnlyList<string> photos, PhotoSetOptions options)
     {
         ArgumentNullException.ThrowIfNull(photos);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,8 +61,9 @@ public static class PhotoDataset
         {
             cutter.Defective(PhotoDefectPainter.Kinds[d], options.TestCountPerKind, heldOutTiles, SeededStreams.For(options.Seed, classNumber, 3 + d));
         }
-        File.WriteAllText(Path.Combine(classFolder, CropsFile), JsonSerializer.Serialize(new { sources, crops = cutter.Crops }, Json) + "\n");
-        return (sources, cutter.Crops);
+        var record = new PhotoSetRecord(sources, cutter.Crops);
+        record.Write(classFolder);
+        return record;
     }
 
     /// <summary>A number of the class name that is the same in every process (FNV-1a), so that two classes cut with one seed get different crops and defects.</summary>
