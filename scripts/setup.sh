@@ -19,6 +19,13 @@ packages=(
   systemd file              # packaging tests: systemd-analyze verify/security, architecture of native libraries
   python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
 )
+# `make bench` only: real photographs for `make bench ONLY=quality` (bench/Edge.Benchmarks/Quality/QualitySet.cs).
+if [[ ${EDGE_SETUP_BENCH:-} == 1 ]]; then
+  packages+=(
+    mate-backgrounds        # photographs of wood, a leaf and a lawn (GPL-2+)
+    opencv-doc              # OpenCV's sample images: a circuit board (Apache-2.0 / BSD-3-Clause)
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -123,6 +123,7 @@ public class ConfigFileTests
             ["EDGE_TORCH_SHIM"] = "/build/libedge_torch.so",
             ["EDGE_DEMO_MINUTES"] = "1",
             ["EDGE_SETUP_BENCH"] = "1",
+            ["EDGE_QUALITY_MINUTES"] = "2",
             ["EDGE_DEVICE"] = "box7",
         });
 

@@ -16,6 +16,25 @@ internal sealed class Canvas
 
     public int Size { get; }
 
+    /// <summary>A canvas holding a square RGB picture, with nothing marked yet.</summary>
+    public static Canvas From(ImageView rgb)
+    {
+        if (rgb.Layout != PixelLayout.Rgb || rgb.Width != rgb.Height)
+        {
+            throw new ArgumentException($"A canvas is painted from a square RGB picture (got {rgb.Width}x{rgb.Height} {rgb.Layout}).", nameof(rgb));
+        }
+        var canvas = new Canvas(rgb.Width);
+        for (var y = 0; y < rgb.Height; y++)
+        {
+            var row = rgb.Row(y);
+            for (var i = 0; i < row.Length; i++)
+            {
+                canvas._rgb[y * row.Length + i] = row[i] / 255f;
+            }
+        }
+        return canvas;
+    }
+
     public bool[] Mask { get; }
 
     public void Set(int x, int y, float r, float g, float b)
@@ -46,6 +65,20 @@ internal sealed class Canvas
         {
             Mask[y * Size + x] = true;
         }
+    }
+
+    /// <summary>
+    /// Replaces one pixel as part of a region that is gone (a missing piece) and marks it defective even where the new
+    /// colour happens to match: the ground truth is the whole region, as an inspector would draw it.
+    /// </summary>
+    public void Replace(int x, int y, float r, float g, float b)
+    {
+        if ((uint)x >= (uint)Size || (uint)y >= (uint)Size)
+        {
+            return;
+        }
+        Set(x, y, r, g, b);
+        Mask[y * Size + x] = true;
     }
 
     public Image ToImage()

@@ -122,6 +122,6 @@ internal static class DefectPainter
     }
 
     /// <summary>A point away from the border, so that most of the defect lies inside the picture.</summary>
-    private static (float X, float Y) InnerPoint(int size, Random random) =>
+    public static (float X, float Y) InnerPoint(int size, Random random) =>
         (size * (0.25f + 0.5f * random.NextSingle()), size * (0.25f + 0.5f * random.NextSingle()));
 }

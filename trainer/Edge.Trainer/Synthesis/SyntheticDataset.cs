@@ -58,7 +58,5 @@ public static class SyntheticDataset
         return options.TestCountPerKind;
     }
 
-    // A fixed mix (HashCode.Combine is randomized per process, which would break reproducibility).
-    private static Random Stream(SyntheticDatasetOptions options, int classIndex, int split) =>
-        new((int)(((long)options.Seed * 1_000_003 + classIndex * 7_919 + split * 104_729) & int.MaxValue));
+    private static Random Stream(SyntheticDatasetOptions options, int classIndex, int split) => SeededStreams.For(options.Seed, classIndex, split);
 }
