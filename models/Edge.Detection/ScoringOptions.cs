@@ -23,9 +23,9 @@ public static class ScoringOptions
             MeanOverChannels = scoring.Reconstruction?.ChannelReduction == ChannelReduction.Mean,
             ProbabilityFloor = (float)(scoring.Budget?.ProbabilityFloor ?? 1e-6),
             ImageQuantile = scoring.ImageScore == ImageScoreReduction.Quantile ? scoring.Quantile : null,
-            SsimSigma = (float)ssim.Sigma,
-            SsimC1 = (float)Math.Pow(ssim.K1 * ssim.DataRange, 2),
-            SsimC2 = (float)Math.Pow(ssim.K2 * ssim.DataRange, 2),
+            SsimWindow = new SsimWindow(ssim.Window == SsimWindowKind.Gaussian, ssim.WindowSize, (float)ssim.Sigma),
+            SsimC1 = SsimMap.Constant(ssim.K1, ssim.DataRange),
+            SsimC2 = SsimMap.Constant(ssim.K2, ssim.DataRange),
         };
     }
 }

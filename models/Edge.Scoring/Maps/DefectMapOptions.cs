@@ -32,11 +32,14 @@ public sealed record DefectMapOptions
     /// <summary>Image score: the map's maximum (null) or this quantile of its pixels, in (0, 1].</summary>
     public double? ImageQuantile { get; init; }
 
+    /// <summary>SSIM's C1 = (K1 L)^2; Wang et al.'s 0.01^2 for [0, 1] images by default.</summary>
     public float SsimC1 { get; init; } = SsimMap.C1;
 
+    /// <summary>SSIM's C2 = (K2 L)^2; Wang et al.'s 0.03^2 for [0, 1] images by default.</summary>
     public float SsimC2 { get; init; } = SsimMap.C2;
 
-    public float SsimSigma { get; init; } = 1.5f;
+    /// <summary>The window of SSIM's local statistics; Wang et al.'s 11 x 11 Gaussian, sigma 1.5, by default.</summary>
+    public SsimWindow SsimWindow { get; init; } = SsimWindow.Wang;
 
     public void Validate()
     {

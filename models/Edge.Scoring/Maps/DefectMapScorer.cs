@@ -34,7 +34,7 @@ public sealed class DefectMapScorer
         _upsampled = new float[_size * _size];
         _scratch = new float[_size * _size];
         _smoothing = new GaussianBlur(_size, _size, options.SmoothingSigma);
-        _ssim = new SsimMap(_size, _size, options.SsimSigma, options.SsimC1, options.SsimC2);
+        _ssim = new SsimMap(_size, _size, options.SsimWindow, options.SsimC1, options.SsimC2);
     }
 
     public DefectMapOptions Options => _options;

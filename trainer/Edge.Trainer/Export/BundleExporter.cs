@@ -87,8 +87,8 @@ public static class BundleExporter
 
     /// <summary>
     /// The scoring section for a method: map smoothing scaled with the input (sigma 4 at 256 pixels, as common
-    /// practice on MVTec AD), image score = the smoothed map's maximum, seed 003's SSIM constants (C1 = 0.01,
-    /// C2 = 0.03, written as K1 = 0.1 and K2 = sqrt(0.03) since the manifest stores C = (K L)^2).
+    /// practice on MVTec AD), image score = the smoothed map's maximum, and SSIM as Wang et al. define it (the
+    /// source seed 003 cites): an 11 x 11 Gaussian window with sigma 1.5, K1 = 0.01 and K2 = 0.03, so C = (K L)^2.
     /// </summary>
     public static ScoringSpec DefaultScoring(ScoringMethod method, int imageSize) => new()
     {
@@ -98,7 +98,7 @@ public static class BundleExporter
         Budget = method == ScoringMethod.BudgetXRecon ? new BudgetScoringSpec() : null,
         Reconstruction = method is ScoringMethod.BudgetXRecon or ScoringMethod.ReconOnly ? new ReconstructionScoringSpec() : null,
         InnerMetrics = method == ScoringMethod.SsimXAlignment
-            ? new InnerMetricsSpec { DilationSize = Math.Max(3, imageSize / 32 | 1), DilateSsim = true, Ssim = new SsimSpec { K1 = 0.1, K2 = Math.Sqrt(0.03) } }
+            ? new InnerMetricsSpec { DilationSize = Math.Max(3, imageSize / 32 | 1), DilateSsim = true, Ssim = new SsimSpec() }
             : null,
     };
 
