@@ -13,8 +13,11 @@ namespace Edge.Benchmarks.Quality;
 /// </summary>
 internal sealed class TrainerRun(string edgeTrain, QualitySettings settings)
 {
-    /// <summary>Trains into <paramref name="folder"/> (emptied first) and returns the figures, or throws <see cref="RunFailedException"/>.</summary>
-    public (double ImageAuroc, double PixelAuroc) Run(string data, string folder, bool plain)
+    /// <summary>
+    /// Trains into <paramref name="folder"/> (emptied first) and returns the figures, with fit's own words when the time
+    /// budget stopped training before the preset's steps (else null), or throws <see cref="RunFailedException"/>.
+    /// </summary>
+    public (double ImageAuroc, double PixelAuroc, string? CutShort) Run(string data, string folder, bool plain)
     {
         if (Directory.Exists(folder))
         {
@@ -25,12 +28,14 @@ internal sealed class TrainerRun(string edgeTrain, QualitySettings settings)
         var minutes = settings.Minutes.ToString("R", CultureInfo.InvariantCulture);
         string[] fit = ["fit", "--data", data, "--out", run, "--preset", settings.Preset, "--max-minutes", minutes, "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture)];
         // The trainer keeps to its budget; the margin covers start-up, loading the images and saving.
-        Step(folder, plain ? [.. fit, "--plain-vq"] : fit, TimeSpan.FromMinutes(settings.Minutes + 5));
+        var fitOutput = Step(folder, plain ? [.. fit, "--plain-vq"] : fit, TimeSpan.FromMinutes(settings.Minutes + 5));
         CheckConverged(run);
+        var cutShort = fitOutput.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("the time budget", StringComparison.Ordinal))?.Split(';')[0];
         Step(folder, ["export", "--run", run, "--out", bundle, "--version", "0.0.1"], TimeSpan.FromMinutes(10));
         Step(folder, ["calibrate", "--bundle", bundle, "--data", data], TimeSpan.FromMinutes(10));
         var evaluation = Step(folder, ["evaluate", "--bundle", bundle, "--data", data], TimeSpan.FromMinutes(10));
-        return Figures(evaluation);
+        var (imageAuroc, pixelAuroc) = Figures(evaluation);
+        return (imageAuroc, pixelAuroc, cutShort);
     }
 
     /// <summary>Runs one edge-train command; its standard output and error go to the log, standard output also comes back.</summary>
