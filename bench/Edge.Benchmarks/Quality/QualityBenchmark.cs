@@ -39,7 +39,7 @@ public sealed class QualityBenchmark : IFigureBenchmark
             string data;
             try
             {
-                Console.Error.WriteLine($"# quality {set.Name}: building the set");
+                Console.Error.WriteLine($"# quality {set.Name}: preparing the set (reused when already built)");
                 (data, var description) = set.Build(settings.Folder, settings.Seed);
                 Line(output, $"quality set {set.Name}: {description}");
             }
@@ -59,9 +59,13 @@ public sealed class QualityBenchmark : IFigureBenchmark
                 Console.Error.WriteLine($"# quality {set.Name} {model}: fit (at most {settings.Minutes} minutes), export, calibrate, evaluate");
                 try
                 {
-                    var (imageAuroc, pixelAuroc) = runner.Run(data, Path.Combine(settings.Folder, "runs", set.Name, model), plain);
+                    var (imageAuroc, pixelAuroc, cutShort) = runner.Run(data, Path.Combine(settings.Folder, "runs", set.Name, model), plain);
                     Line(output, $"quality {set.Name} {model} image_auroc: {imageAuroc:F3}");
                     Line(output, $"quality {set.Name} {model} pixel_auroc: {pixelAuroc:F3}");
+                    if (cutShort is not null)
+                    {
+                        Line(output, $"quality {set.Name} {model} cut short: {cutShort}");
+                    }
                     figures[m] = pixelAuroc;
                 }
                 catch (RunFailedException e)
@@ -79,7 +83,7 @@ public sealed class QualityBenchmark : IFigureBenchmark
     {
         var paired = pixel.Where(p => p is { Pvqae: not null, Plain: not null }).ToList();
         var left = pixel.Except(paired).Select(p => p.Set).ToList();
-        Line(output, $"quality mean over: {(paired.Count == 0 ? "no set" : string.Join(" ", paired.Select(p => p.Set)))}{(left.Count == 0 ? "" : $" (left out, a run failed: {string.Join(" ", left)})")}");
+        Line(output, $"quality mean over: {(paired.Count == 0 ? "no set" : string.Join(" ", paired.Select(p => p.Set)))}{(left.Count == 0 ? "" : $" (left out for want of figures: {string.Join(" ", left)})")}");
         if (paired.Count == 0)
         {
             Line(output, $"quality mean pixel_auroc pvqae: n/a");

@@ -41,6 +41,7 @@ internal sealed record QualitySet(string Name, string What, string? Package, IRe
         if (!Directory.Exists(data) || !File.Exists(stamp) || File.ReadAllText(stamp) != expected)
         {
             // The stamp is written last, so a build cut short is built again rather than reused.
+            Directory.CreateDirectory(Path.GetDirectoryName(data)!);
             File.Delete(stamp);
             if (Directory.Exists(data))
             {
