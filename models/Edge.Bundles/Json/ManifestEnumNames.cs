@@ -30,6 +30,12 @@ internal static class ManifestEnumNames
         ("uniform", SsimWindowKind.Uniform),
     ];
 
+    public static readonly IReadOnlyList<(string Text, CalibrationSource Value)> CalibrationSources =
+    [
+        ("split", CalibrationSource.Split),
+        ("validation-folder", CalibrationSource.ValidationFolder),
+    ];
+
     public static string Of<T>(IReadOnlyList<(string Text, T Value)> names, T value)
         where T : struct, Enum
     {

@@ -36,6 +36,9 @@ public sealed record BundleManifest
     /// <summary>Null until <c>edge-train calibrate</c> has run.</summary>
     public NormalStatistics? NormalStatistics { get; init; }
 
+    /// <summary>Which images the thresholds came from; null until <c>edge-train calibrate</c> has run (or for a bundle calibrated before it was recorded).</summary>
+    public CalibrationData? Calibration { get; init; }
+
     /// <summary>Null until <c>edge-train evaluate</c> has run.</summary>
     public ValidationMetrics? Validation { get; init; }
 

@@ -11,6 +11,7 @@ internal static class ManifestRules
         CheckGeometry(m, problems);
         CheckClassKeys(m, problems);
         CheckScoring(m, problems);
+        CheckCalibration(m, problems);
         CheckFiles(m, problems);
         CheckGolden(m, problems);
     }
@@ -52,6 +53,14 @@ internal static class ManifestRules
         if (m.Scoring.Method == ScoringMethod.BudgetXRecon && m.Architecture.PlainVq)
         {
             problems.Add("$.scoring.method", "\"budget-x-recon\" needs the budget prior, which a plain VQ model (architecture.plainVq) does not have");
+        }
+    }
+
+    private static void CheckCalibration(BundleManifest m, ProblemList problems)
+    {
+        if (m.Calibration is not null && m.Thresholds is null)
+        {
+            problems.Add("$.calibration", "records the images of a calibration, but the manifest has no thresholds");
         }
     }
 

@@ -97,6 +97,7 @@ public static class ManifestSerializer
             manifest.Scoring.Write(w);
             WriteOptional(w, "thresholds", manifest.Thresholds, (writer, t) => t.Write(writer));
             WriteOptional(w, "normalStatistics", manifest.NormalStatistics, (writer, s) => s.Write(writer));
+            WriteOptional(w, "calibration", manifest.Calibration, (writer, c) => c.Write(writer));
             WriteOptional(w, "validation", manifest.Validation, (writer, v) => v.Write(writer));
             w.WritePropertyName("trainingData");
             manifest.TrainingData.Write(w);
@@ -121,6 +122,7 @@ public static class ManifestSerializer
         Scoring = r.Object("scoring", ScoringSpec.Read)!,
         Thresholds = r.Has("thresholds") ? r.Object("thresholds", ThresholdSet.Read) : null,
         NormalStatistics = r.Has("normalStatistics") ? r.Object("normalStatistics", NormalStatistics.Read) : null,
+        Calibration = r.Has("calibration") ? r.Object("calibration", CalibrationData.Read) : null,
         Validation = r.Has("validation") ? r.Object("validation", ValidationMetrics.Read) : null,
         TrainingData = r.Object("trainingData", TrainingDataInfo.Read)!,
         Files = r.Map("files", (e, p) =>

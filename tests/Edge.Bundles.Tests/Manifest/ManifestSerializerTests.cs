@@ -105,6 +105,45 @@ public class ManifestSerializerTests
     }
 
     [Fact]
+    public void The_calibration_images_survive_a_round_trip_and_are_read_strictly()
+    {
+        var calibrated = ListedManifest() with
+        {
+            Calibration = new CalibrationData
+            {
+                Source = CalibrationSource.Split,
+                Fingerprint = new string('a', 64),
+                ImageCount = 2,
+                Split = new CalibrationSplit { Share = 0.3, Seed = 7, Images = ["bottle/test/good/000.png", "bottle/test/hole/001.png"] },
+            },
+        };
+        var parsed = ManifestSerializer.Parse(ManifestSerializer.Serialize(calibrated));
+        Assert.Equal(CalibrationSource.Split, parsed.Calibration!.Source);
+        Assert.Equal(0.3, parsed.Calibration.Split!.Share);
+        Assert.Equal(7, parsed.Calibration.Split.Seed);
+        Assert.Equal(["bottle/test/good/000.png", "bottle/test/hole/001.png"], parsed.Calibration.Split.Images);
+
+        var json = JsonNode.Parse(ManifestSerializer.Serialize(calibrated))!;
+        Assert.Equal("split", (string)json["calibration"]!["source"]!);
+        json["calibration"]!["imageCount"] = 3;
+        json["calibration"]!["split"]!["share"] = 1;
+        json["calibration"]!["split"]!["images"]![1] = "../elsewhere/001.png";
+        json["calibration"]!["split"]!["sead"] = 7;
+        var error = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(json.ToJsonString()));
+        Assert.Equal(
+            ["$.calibration.imageCount", "$.calibration.split.images[1]", "$.calibration.split.sead", "$.calibration.split.share"],
+            error.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+
+        var folderWithSplit = JsonNode.Parse(ManifestSerializer.Serialize(calibrated))!;
+        folderWithSplit["calibration"]!["source"] = "validation-folder";
+        var misplaced = Assert.Throws<BundleException>(() => ManifestSerializer.Parse(folderWithSplit.ToJsonString()));
+        Assert.Equal("$.calibration.split", Assert.Single(misplaced.Problems).Path);
+
+        var withoutThresholds = Assert.Throws<BundleException>(() => ManifestSerializer.Validate(calibrated with { Thresholds = null }));
+        Assert.Contains(withoutThresholds.Problems, p => p.Path == "$.calibration" && p.Message.Contains("no thresholds", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Invalid_json_and_duplicate_keys_are_reported()
     {
         var syntax = Assert.Throws<BundleException>(() => ManifestSerializer.Parse("{\"formatVersion\": 1,"));

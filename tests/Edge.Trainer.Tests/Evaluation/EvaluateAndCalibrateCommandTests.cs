@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Bundles.Files;
+using Edge.Bundles.Manifest;
 using Edge.Testing;
 
 namespace Edge.Trainer.Tests.Evaluation;
@@ -23,12 +24,20 @@ public sealed class EvaluateAndCalibrateCommandTests(TinyBundleFixture fixture) 
         Assert.InRange(image, 0, 1);
         Assert.InRange(pixel, 0, 1);
         Assert.Equal(["grain", "weave"], json.RootElement.GetProperty("per_class").EnumerateObject().Select(p => p.Name));
+        // Not calibrated: every test image is evaluated, and there are no thresholds for F1 or false alarms.
+        Assert.Equal(20, json.RootElement.GetProperty("images").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("excluded_calibration_images").GetInt32());
+        Assert.InRange(json.RootElement.GetProperty("pixel_aupro").GetDouble(), 0, 1);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("image_f1").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("false_alarms_per_1000_normal").ValueKind);
+        Assert.InRange(json.RootElement.GetProperty("per_class").GetProperty("weave").GetProperty("pixel_aupro").GetDouble(), 0, 1);
         var validation = Bundle.Open(bundle).Manifest.Validation;
         Assert.NotNull(validation);
         Assert.Equal(image, validation.ImageAuroc, 12);
         Assert.Equal(pixel, validation.PixelAuroc!.Value, 12);
         var html = File.ReadAllText(folder.File("report/index.html"));
         Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("<th>AUPRO@0.3</th>", html, StringComparison.Ordinal);
         Assert.Contains("grain_scratch_0_heatmap.png", html, StringComparison.Ordinal);
         Assert.True(File.Exists(folder.File("report/grain_scratch_0_heatmap.png")));
     }
@@ -48,7 +57,7 @@ public sealed class EvaluateAndCalibrateCommandTests(TinyBundleFixture fixture) 
     }
 
     [Fact]
-    public void Calibrate_writes_thresholds_and_normal_statistics_so_the_bundle_is_calibrated()
+    public void Calibrate_sets_thresholds_on_a_seeded_split_that_evaluate_then_leaves_out()
     {
         using var folder = new TempFolder();
         var bundle = fixture.CopyBundle(folder);
@@ -62,9 +71,49 @@ public sealed class EvaluateAndCalibrateCommandTests(TinyBundleFixture fixture) 
         Assert.Equal("false-alarm-rate 0", json.RootElement.GetProperty("rule").GetString());
         // With no false alarms allowed, the image threshold is the largest normal image score.
         Assert.Equal(manifest.NormalStatistics!.Image.Max, manifest.Thresholds!.Image, 6);
-        var normalImages = Directory.GetDirectories(fixture.DataFolder).Sum(c => Directory.GetFiles(Path.Combine(c, "test", "good")).Length);
-        Assert.Equal(normalImages, manifest.NormalStatistics.Image.Count);
         Assert.Equal(["grain", "weave"], manifest.Thresholds.PerClass!.Keys.Order());
+        // 2 classes x 5 kinds (good and 4 defects) of 2 test images each: round(0.3 x 2) = 1 of each calibrates.
+        var calibration = manifest.Calibration!;
+        Assert.Equal((CalibrationSource.Split, 10, 0.3, 0), (calibration.Source, calibration.ImageCount, calibration.Split!.Share, calibration.Split.Seed));
+        Assert.Equal(2, manifest.NormalStatistics.Image.Count);
+        Assert.Equal(10, json.RootElement.GetProperty("calibration_images").GetInt32());
+
+        var evaluated = ExternalTool.Run("dotnet", [Cli, "evaluate", "--bundle", bundle, "--data", fixture.DataFolder]);
+
+        using var figures = JsonDocument.Parse(evaluated.Trim());
+        var root = figures.RootElement;
+        Assert.Equal((10, 10, "split"), (root.GetProperty("images").GetInt32(), root.GetProperty("excluded_calibration_images").GetInt32(), root.GetProperty("calibration").GetString()));
+        Assert.InRange(root.GetProperty("image_f1").GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("pixel_f1").GetDouble(), 0, 1);
+        // Two normal images are left to evaluate, one per class: 0, 1 or 2 false alarms.
+        Assert.Contains(root.GetProperty("false_alarms_per_1000_normal").GetDouble(), new[] { 0.0, 500.0, 1000.0 });
+        Assert.Contains(root.GetProperty("per_class").GetProperty("grain").GetProperty("false_alarms_per_1000_normal").GetDouble(), new[] { 0.0, 1000.0 });
+    }
+
+    [Fact]
+    public void Calibrating_on_a_validation_folder_records_it_and_evaluate_refuses_that_same_folder()
+    {
+        using var folder = new TempFolder();
+        var bundle = fixture.CopyBundle(folder);
+
+        ExternalTool.Run("dotnet", [Cli, "calibrate", "--bundle", bundle, "--validation", fixture.DataFolder]);
+
+        var calibration = Bundle.Open(bundle).Manifest.Calibration!;
+        Assert.Equal((CalibrationSource.ValidationFolder, 20), (calibration.Source, calibration.ImageCount));
+        Assert.Null(calibration.Split);
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "evaluate", "--bundle", bundle, "--data", fixture.DataFolder]));
+        Assert.Contains("calibrated on", error.ErrorOutput, StringComparison.Ordinal);
+        Assert.Single(error.ErrorOutput.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Calibrate_with_both_data_and_validation_is_a_one_line_error()
+    {
+        var error = Assert.Throws<ExternalToolException>(() =>
+            ExternalTool.Run("dotnet", [Cli, "calibrate", "--bundle", fixture.BundleFolder, "--data", fixture.DataFolder, "--validation", fixture.DataFolder]));
+
+        Assert.Equal(1, error.ExitCode);
+        Assert.StartsWith("edge-train: error: Give either --data", error.ErrorOutput, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Edge.Bundles.Manifest;
 using Edge.Trainer.Data;
 using Edge.Trainer.Evaluation;
 
@@ -78,6 +79,40 @@ public sealed class MetricsAndCalibrationTests
         Assert.InRange(thresholds.PerClass!["a"].Image, 0.2, 0.6 - 1e-6);
         Assert.InRange(thresholds.PerClass["b"].Image, 1.1, 2.0 - 1e-6);
         Assert.InRange(thresholds.Pixel, 0.3, 0.6 - 1e-6);
+    }
+
+    [Fact]
+    public void F1_and_false_alarms_use_each_class_threshold_and_aupro_covers_every_region()
+    {
+        // One pixel per image. Class a alarms above its own 0.2, class b above the overall 1.0; pixels above 0.5.
+        var images = new[]
+        {
+            Image("a", "good", 0.1f, [0.1f]),
+            Image("a", "good", 0.4f, [0.6f]),
+            Image("a", "hole", 0.3f, [0.7f], [1]),
+            Image("a", "hole", 0.5f, [0.2f], [1]),
+            Image("b", "good", 0.5f, [0.1f]),
+            Image("b", "hole", 1.5f, [0.9f], [1]),
+        };
+        var thresholds = new ThresholdSet
+        {
+            Image = 1.0, Pixel = 0.5, PerClass = new Dictionary<string, ClassThresholds> { ["a"] = new() { Image = 0.2, Pixel = 0.5 } },
+        };
+
+        var (all, perClass) = OperatingFigures.Compute(images, thresholds);
+
+        // Images: a has TP 2, FP 1 (the 0.4 good one): F1 4/5, 1 false alarm in 2 normal = 500 per 1,000; b is perfect.
+        // All: TP 3, FP 1, FN 0: F1 6/7, 1 in 3 normal images = 333.3 per 1,000.
+        Assert.Equal(6.0 / 7, all.ImageF1!.Value, 12);
+        Assert.Equal(1000.0 / 3, all.FalseAlarmsPer1000Normal!.Value, 9);
+        Assert.Equal((0.8, 500.0), (perClass["a"].ImageF1!.Value, perClass["a"].FalseAlarmsPer1000Normal!.Value));
+        Assert.Equal((1.0, 0.0), (perClass["b"].ImageF1!.Value, perClass["b"].FalseAlarmsPer1000Normal!.Value));
+        // Pixels: 0.7 and 0.9 found, 0.2 missed, the 0.6 normal pixel alarms: F1 = 4 / 6.
+        Assert.Equal(2.0 / 3, all.PixelF1!.Value, 12);
+        // Three one-pixel regions (0.9, 0.7, 0.2) and normal pixels 0.6, 0.1, 0.1: PRO is 2/3 from FPR 0 to 1/3, so the
+        // area up to 0.3 is 0.3 x 2/3, normalized 2/3.
+        Assert.Equal(2.0 / 3, all.PixelAupro!.Value, 12);
+        Assert.Null(OperatingFigures.Compute(images, thresholds: null).All.ImageF1);
     }
 
     [Fact]

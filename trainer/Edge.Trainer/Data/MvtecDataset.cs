@@ -32,19 +32,33 @@ public sealed class MvtecDataset
     public bool HasPixelLabels => Test.Any(s => s.IsAnomalous) && Test.Where(s => s.IsAnomalous).All(s => s.MaskPath is not null);
 
     /// <summary>Scans <paramref name="root"/>; a folder that is not in the layout gives an <see cref="InvalidDataException"/> saying what is missing.</summary>
-    public static MvtecDataset Open(string root)
+    public static MvtecDataset Open(string root) => Scan(root, "train");
+
+    /// <summary>
+    /// Scans a validation folder: the MVTec AD layout with <c>test/</c> (and optionally <c>ground_truth/</c>) in it or
+    /// in each class folder; <c>train/</c> is not needed, and <see cref="Train"/> is empty.
+    /// </summary>
+    public static MvtecDataset OpenTestOnly(string root) => Scan(root, "test");
+
+    /// <summary>The same data set with only <paramref name="test"/> as its test images (a subset of <see cref="Test"/>).</summary>
+    public MvtecDataset WithTest(IReadOnlyList<DatasetSample> test) => new(Root, ClassNames, Train, test);
+
+    /// <summary>A sample's path relative to <see cref="Root"/> with <c>/</c> separators (<c>grain/test/good/003.png</c>): how the manifest names calibration images.</summary>
+    public string RelativePath(DatasetSample sample) => Path.GetRelativePath(Root, sample.ImagePath).Replace(Path.DirectorySeparatorChar, '/');
+
+    private static MvtecDataset Scan(string root, string marker)
     {
         if (!Directory.Exists(root))
         {
             throw new DirectoryNotFoundException($"The data folder '{root}' does not exist.");
         }
-        var classFolders = Directory.Exists(Path.Combine(root, "train"))
+        var classFolders = Directory.Exists(Path.Combine(root, marker))
             ? [root]
-            : Directory.GetDirectories(root).Where(d => Directory.Exists(Path.Combine(d, "train"))).Order(StringComparer.Ordinal).ToArray();
+            : Directory.GetDirectories(root).Where(d => Directory.Exists(Path.Combine(d, marker))).Order(StringComparer.Ordinal).ToArray();
         if (classFolders.Length == 0)
         {
             throw new InvalidDataException(
-                $"'{root}' is not in the MVTec AD layout: expected train/good/ in it, or in each of its class folders.");
+                $"'{root}' is not in the MVTec AD layout: expected {marker}/{(marker == "train" ? "good/" : "")} in it, or in each of its class folders.");
         }
         var classNames = classFolders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(f)))).ToArray();
         var train = new List<DatasetSample>();
@@ -53,7 +67,7 @@ public sealed class MvtecDataset
         {
             var trainGood = Path.Combine(classFolders[c], "train", Good);
             var trainImages = Images(trainGood);
-            if (trainImages.Length == 0)
+            if (trainImages.Length == 0 && marker == "train")
             {
                 throw new InvalidDataException($"'{trainGood}' holds no PNG or JPEG images; training needs normal images there.");
             }

@@ -25,13 +25,17 @@ public static class EvaluationMetrics
 
     public static double? PixelAuroc(IReadOnlyList<ScoredImage> images)
     {
-        if (images.Any(i => i.Sample.IsAnomalous && i.Sample.MaskPath is null) || !images.Any(i => i.Sample.IsAnomalous))
+        if (!HasPixelLabels(images))
         {
             return null;
         }
         var (scores, labels) = Pixels(images);
         return Auroc.Compute(scores, labels);
     }
+
+    /// <summary>True when there are defective images and every one has a mask: pixel figures can be measured.</summary>
+    public static bool HasPixelLabels(IReadOnlyList<ScoredImage> images) =>
+        images.Any(i => i.Sample.IsAnomalous) && images.All(i => !i.Sample.IsAnomalous || i.Sample.MaskPath is not null);
 
     /// <summary>Every pixel's score and label, concatenated over the images.</summary>
     public static (float[] Scores, bool[] Labels) Pixels(IReadOnlyList<ScoredImage> images)
@@ -43,12 +47,12 @@ public static class EvaluationMetrics
         foreach (var image in images)
         {
             image.Map.CopyTo(scores, offset);
-            for (var p = 0; p < image.Mask.Length; p++)
-            {
-                labels[offset + p] = image.Mask[p] >= 0.5f;
-            }
+            MaskLabels(image.Mask).CopyTo(labels, offset);
             offset += image.Map.Length;
         }
         return (scores, labels);
     }
+
+    /// <summary>A ground-truth mask (0/1 at the model's size) as defect labels: a pixel is defective from 0.5 up.</summary>
+    public static bool[] MaskLabels(float[] mask) => Array.ConvertAll(mask, m => m >= 0.5f);
 }

@@ -43,19 +43,27 @@ public sealed class HtmlReport
             detector.Image01.ToArray(), detector.Reconstruction01.ToArray()));
     }
 
-    public string Write(BundleManifest manifest, ValidationMetrics metrics, IReadOnlyList<ScoredImage> images)
+    /// <param name="figures">AUPRO and the figures at the calibrated thresholds (<see cref="OperatingFigures"/>), all and per class.</param>
+    /// <param name="excluded">Test images left out because the bundle was calibrated on them.</param>
+    public string Write(
+        BundleManifest manifest, ValidationMetrics metrics,
+        (OperatingFigures All, IReadOnlyDictionary<string, OperatingFigures> PerClass) figures, IReadOnlyList<ScoredImage> images, int excluded)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(metrics);
         var html = new StringBuilder();
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Edge evaluation</title><style>")
             .Append("body{font-family:sans-serif;margin:2em}figure{display:inline-block;margin:4px}img{width:128px;image-rendering:pixelated}")
             .Append("td,th{padding:2px 8px;text-align:right}svg{border:1px solid #ccc;margin-right:1em}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>Bundle {Encode(manifest.ModelVersion.ToString())}</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p>scoring {Encode(ScoringMethodNames.Of(manifest.Scoring.Method))}, {images.Count} test images</p>");
-        html.Append("<table><tr><th>class</th><th>image AUROC</th><th>pixel AUROC</th></tr>");
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td>all</td><td>{metrics.ImageAuroc:F4}</td><td>{Figure(metrics.PixelAuroc)}</td></tr>");
-        foreach (var (name, figures) in metrics.PerClass)
+            .Append(CultureInfo.InvariantCulture, $"<p>scoring {Encode(ScoringMethodNames.Of(manifest.Scoring.Method))}, {images.Count} test images")
+            .Append(CultureInfo.InvariantCulture, $" ({excluded} left out: the bundle was calibrated on them)</p>");
+        html.Append("<p>AUPRO@0.3: normalized area under the per-region overlap curve up to a false-positive rate of 0.3. F1 and false alarms at the calibrated thresholds (n/a when not calibrated for this scoring).</p>");
+        html.Append("<table><tr><th>class</th><th>image AUROC</th><th>pixel AUROC</th><th>AUPRO@0.3</th><th>image F1</th><th>pixel F1</th><th>false alarms / 1,000 normal</th></tr>");
+        html.Append(Row("all", metrics.ImageAuroc, metrics.PixelAuroc, figures.All));
+        foreach (var (name, auroc) in metrics.PerClass)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(name)}</td><td>{figures.ImageAuroc:F4}</td><td>{Figure(figures.PixelAuroc)}</td></tr>");
+            html.Append(Row(name, auroc.ImageAuroc, auroc.PixelAuroc, figures.PerClass[name]));
         }
         html.Append("</table><h2>ROC</h2>");
         html.Append(Svg("image", RocCurve.Compute(images.Select(i => i.Score).ToArray(), images.Select(i => i.Sample.IsAnomalous).ToArray())));
@@ -109,6 +117,9 @@ public sealed class HtmlReport
             $"<svg width=\"{side}\" height=\"{side + 20}\" viewBox=\"0 0 {side} {side + 20}\"><line x1=\"0\" y1=\"{side}\" x2=\"{side}\" y2=\"0\" stroke=\"#ccc\"/>" +
             $"<polyline fill=\"none\" stroke=\"#c00\" stroke-width=\"2\" points=\"{line}\"/><text x=\"4\" y=\"{side + 16}\">{title} ROC (x: FPR, y: TPR)</text></svg>");
     }
+
+    private static string Row(string name, double imageAuroc, double? pixelAuroc, OperatingFigures f) => string.Create(CultureInfo.InvariantCulture,
+        $"<tr><td>{Encode(name)}</td><td>{imageAuroc:F4}</td><td>{Figure(pixelAuroc)}</td><td>{Figure(f.PixelAupro)}</td><td>{Figure(f.ImageF1)}</td><td>{Figure(f.PixelF1)}</td><td>{(f.FalseAlarmsPer1000Normal is { } a ? a.ToString("F1", CultureInfo.InvariantCulture) : "n/a")}</td></tr>");
 
     private static string Figure(double? value) => value is { } v ? v.ToString("F4", CultureInfo.InvariantCulture) : "n/a";
 
