@@ -5,10 +5,12 @@ using Edge.Scoring.Maps;
 namespace Edge.Detection;
 
 /// <summary>
-/// Scores one image at a time through a bundle's graphs (METHOD.md sections 2 and 3): encoder, nearest codes, the
-/// budget prior's allocation, the decoder, then the manifest's scoring method. Every buffer and binding is made in the
-/// constructor, so <see cref="Detect"/> allocates nothing. Not thread-safe: one detector per thread. The spans it
-/// exposes show the latest call's results and stay valid until the next call or <see cref="Dispose"/>.
+/// Runs one model input at a time through a bundle's graphs (METHOD.md sections 2 and 3): encoder, nearest codes, the
+/// budget prior's allocation, the decoder, then the manifest's scoring method, into the input's RAW defect map (not
+/// smoothed, no regions of interest, no image score: those belong to the whole frame, see
+/// <see cref="Frames.FrameScorer"/>, which is how everything turns an image into a score). Every buffer and binding
+/// is made in the constructor, so <see cref="Detect()"/> allocates nothing. Not thread-safe: one detector per thread.
+/// The spans it exposes show the latest call's results and stay valid until the next call or <see cref="Dispose"/>.
 /// </summary>
 public sealed class Detector : IDisposable
 {
@@ -79,10 +81,7 @@ public sealed class Detector : IDisposable
     /// <summary>The encoder's input buffer: preprocess straight into it, then call <see cref="Detect()"/>.</summary>
     public Span<float> Input => _encoder.Input<float>(GraphNames.Image);
 
-    /// <summary>The latest image score (compare with the manifest's image threshold).</summary>
-    public float ImageScore { get; private set; }
-
-    /// <summary>The latest defect map, input size x input size, row-major.</summary>
+    /// <summary>The latest raw defect map, input size x input size, row-major (before smoothing).</summary>
     public ReadOnlySpan<float> Map => _map;
 
     /// <summary>The latest input on the [0, 1] scale, planar CHW.</summary>
@@ -99,19 +98,19 @@ public sealed class Detector : IDisposable
 
     public int RoutingGrid => _routingGrid;
 
-    /// <summary>Copies <paramref name="normalizedInput"/> into <see cref="Input"/> and scores it.</summary>
-    public float Detect(ReadOnlySpan<float> normalizedInput, int classId = 0)
+    /// <summary>Copies <paramref name="normalizedInput"/> into <see cref="Input"/> and runs it.</summary>
+    public void Detect(ReadOnlySpan<float> normalizedInput, int classId = 0)
     {
         if (normalizedInput.Length != InputLength)
         {
             throw new ArgumentException($"The bundle's input holds {InputLength} floats; {normalizedInput.Length} were given.", nameof(normalizedInput));
         }
         normalizedInput.CopyTo(Input);
-        return Detect(classId);
+        Detect(classId);
     }
 
-    /// <summary>Scores what is in <see cref="Input"/>; <paramref name="classId"/> picks the prior's product class.</summary>
-    public float Detect(int classId = 0)
+    /// <summary>Runs what is in <see cref="Input"/> into <see cref="Map"/>; <paramref name="classId"/> picks the prior's product class.</summary>
+    public void Detect(int classId = 0)
     {
         var classes = _model.Manifest.ClassNames.Count;
         if ((uint)classId >= (uint)classes)
@@ -142,8 +141,7 @@ public sealed class Detector : IDisposable
         _decoder.Run();
         ToUnitRange(_encoder.Input<float>(GraphNames.Image), _image01);
         ToUnitRange(_decoder.Output<float>(GraphNames.Reconstruction), _reconstruction01);
-        ImageScore = Score();
-        return ImageScore;
+        BuildMap();
     }
 
     public void Dispose()
@@ -165,22 +163,25 @@ public sealed class Detector : IDisposable
         RoutingMaps.ArgMaxOverLevels(_encoder.Output<float>(GraphNames.RoutingLogits), _levels, _chosen);
     }
 
-    private float Score()
+    private void BuildMap()
     {
         switch (_model.Manifest.Scoring.Method)
         {
             case ScoringMethod.BudgetXRecon:
-                return _scorer.ScoreBudget(_chosen, _prior!.Output<float>(GraphNames.PriorProbabilities), _levels, _routingGrid,
+                _scorer.BudgetMap(_chosen, _prior!.Output<float>(GraphNames.PriorProbabilities), _levels, _routingGrid,
                     _image01, _reconstruction01, _map);
+                return;
             case ScoringMethod.SsimXAlignment:
                 for (var l = 0; l < _levels; l++)
                 {
                     _codebook.Output<float>(_distanceNames[l]).CopyTo(_distances[l]);
                 }
                 RoutingMaps.RoutedAlignment(_chosen, _routingGrid, _distances, _levelGrids, _alignment);
-                return _scorer.ScoreSsimAlignment(_alignment, _levelGrids[0], _image01, _reconstruction01, _map);
+                _scorer.SsimAlignmentMap(_alignment, _levelGrids[0], _image01, _reconstruction01, _map);
+                return;
             default:
-                return _scorer.ScoreReconstruction(_image01, _reconstruction01, _map);
+                _scorer.ReconstructionMap(_image01, _reconstruction01, _map);
+                return;
         }
     }
 
