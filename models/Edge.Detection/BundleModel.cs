@@ -99,8 +99,7 @@ public sealed class BundleModel : IDisposable
     };
 
     /// <summary>A scorer with its own buffers and bindings; use one per thread.</summary>
-    /// <param name="batchSize">Images the graphs run on at once (the tiles of a frame); 1 scores one image per call.</param>
-    public Detector CreateDetector(int batchSize = 1) => new(this, batchSize);
+    public Detector CreateDetector() => new(this);
 
     public void Dispose()
     {

@@ -2,14 +2,15 @@ using System.CommandLine;
 using System.Text.Json;
 using Edge.Agent.Configuration;
 using Edge.Agent.Pipeline;
+using Edge.Detection.Frames;
 using Edge.Imaging;
-using Edge.Imaging.Preprocessing;
 
 namespace Edge.Agent.Commands;
 
 /// <summary>
-/// <c>edge-agent score --bundle B IMAGE...</c>: scores image files offline with the bundle, as the service would score
-/// a frame, and prints one JSON line per image. An unreadable image gets an error line of its own (the others are
+/// <c>edge-agent score --bundle B IMAGE...</c>: scores image files offline with the bundle through the same
+/// <see cref="FrameScorer"/> the service scores frames with (the class's thresholds included), and prints one JSON line
+/// per image. An unreadable image gets an error line of its own (the others are
 /// still scored) and makes the exit code non-zero.
 /// </summary>
 internal static class ScoreCommand
@@ -19,23 +20,14 @@ internal static class ScoreCommand
     public static Command Create()
     {
         var bundle = new Option<DirectoryInfo>("--bundle") { Description = "Bundle folder.", Required = true };
-        var productClass = new Option<string?>("--class") { Description = "Product class (the prior's class token); the bundle's first by default." };
+        var productClass = new Option<string?>("--class") { Description = "Product class (the prior's class token, and its thresholds where the bundle has them); the bundle's first by default." };
         var images = new Argument<FileInfo[]>("images") { Description = "PNG or JPEG files.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("score", "Score image files with a bundle and print one JSON line per image.") { bundle, productClass, images };
         command.SetAction((parse, _) => StartupErrors.GuardAsync("score", () =>
         {
             using var loggers = Hosting.AgentHost.StartupLoggers();
             using var model = ModelLoader.Load(parse.GetValue(bundle)!.FullName, new OnnxRuntimeConfig(), loggers.CreateLogger("Edge.Agent.Model"));
-            var classes = model.Model.Manifest.ClassNames;
-            var name = parse.GetValue(productClass);
-            var classId = name is null ? 0 : IndexOf(classes, name);
-            if (classId < 0)
-            {
-                throw new StartupException($"--class {name} is not one of the bundle's classes ({string.Join(", ", classes)})");
-            }
-            using var detector = model.Model.CreateDetector();
-            var preprocessor = new FramePreprocessor(model.Model.Preprocessing);
-            var size = model.Model.InputSize;
+            using var scorer = ScorerFor(model, parse.GetValue(productClass));
             var failures = 0;
             foreach (var file in parse.GetValue(images)!)
             {
@@ -50,17 +42,14 @@ internal static class ScoreCommand
                     Console.Error.WriteLine($"edge-agent score: error: {file.FullName}: {e.Message}");
                     continue;
                 }
-                preprocessor.Run(image.AsView(), detector.Input);
-                var score = detector.Detect(classId);
-                var roi = new RoiMask([], image.Width, image.Height, new PixelRect(0, 0, image.Width, image.Height), size);
-                var verdict = MapRegions.Evaluate(detector.Map, size, roi, model.PixelThreshold ?? model.ImageThreshold ?? double.PositiveInfinity);
+                var result = scorer.Score(image.AsView());
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
                     path = file.FullName,
-                    score,
-                    threshold = model.ImageThreshold,
-                    anomalous = model.ImageThreshold is { } t ? score > t : (bool?)null,
-                    box = new[] { verdict.Box.X, verdict.Box.Y, verdict.Box.Width, verdict.Box.Height },
+                    score = result.Score,
+                    threshold = result.Threshold,
+                    anomalous = result.Anomalous,
+                    box = new[] { result.Box.X, result.Box.Y, result.Box.Width, result.Box.Height },
                     modelVersion = model.Version,
                 }, Json));
             }
@@ -69,15 +58,16 @@ internal static class ScoreCommand
         return command;
     }
 
-    private static int IndexOf(IReadOnlyList<string> names, string name)
+    /// <summary>A frame scorer for the class (its thresholds where the bundle has them); an unknown class names the bundle's.</summary>
+    private static FrameScorer ScorerFor(ActiveModel model, string? productClass)
     {
-        for (var i = 0; i < names.Count; i++)
+        try
         {
-            if (names[i] == name)
-            {
-                return i;
-            }
+            return new FrameScorer(model.Model, new FrameScorerSettings { ProductClass = productClass });
         }
-        return -1;
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"--class {productClass}: {e.Message}", e);
+        }
     }
 }

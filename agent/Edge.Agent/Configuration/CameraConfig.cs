@@ -1,4 +1,5 @@
 using Edge.Imaging;
+using Edge.Detection.Frames;
 using Edge.Agent.Cameras.Sources;
 using Edge.Agent.Cameras.Supervision;
 
@@ -21,10 +22,13 @@ public sealed record CameraConfig
     public IReadOnlyList<RoiPolygon> Roi { get; init; } = [];
 
     /// <summary>The threshold in force: this camera's, else <c>alarms.threshold</c>, else the bundle's.</summary>
-    public double ThresholdFor(AlarmConfig alarms, double bundleThreshold)
+    public double ThresholdFor(AlarmConfig alarms, double bundleThreshold) => ConfiguredThreshold(alarms) ?? bundleThreshold;
+
+    /// <summary>The configured threshold: this camera's, else <c>alarms.threshold</c>; null = the bundle's (its class's, else pooled).</summary>
+    public double? ConfiguredThreshold(AlarmConfig alarms)
     {
         ArgumentNullException.ThrowIfNull(alarms);
-        return Threshold ?? alarms.Threshold ?? bundleThreshold;
+        return Threshold ?? alarms.Threshold;
     }
 
     /// <summary>Whether a pixel counts for alarms: inside some region of interest, or anywhere when none is set.</summary>
@@ -34,8 +38,9 @@ public sealed record CameraConfig
     public PixelRect? Crop { get; init; }
 
     /// <summary>
-    /// The product class this camera sees, one of a multi-class bundle's class names (its prior is conditioned on it);
-    /// null: the bundle's first class (the pipeline warns when the bundle has several).
+    /// The product class this camera sees, one of a multi-class bundle's class names (its prior is conditioned on it,
+    /// and the bundle's thresholds for that class apply); null: the bundle's first class (the pipeline warns when the
+    /// bundle has several).
     /// </summary>
     public string? ProductClass { get; init; }
 
@@ -43,16 +48,25 @@ public sealed record CameraConfig
     /// <exception cref="ArgumentException">The class is not one of the bundle's.</exception>
     public int ClassIndexIn(IReadOnlyList<string> classNames)
     {
-        ArgumentNullException.ThrowIfNull(classNames);
-        if (ProductClass is null)
+        try
         {
-            return 0;
+            return ProductClasses.IndexOf(classNames, ProductClass);
         }
-        var index = classNames.ToList().IndexOf(ProductClass);
-        return index >= 0
-            ? index
-            : throw new ArgumentException($"camera {Name}: class '{ProductClass}' is not one of the bundle's product classes ({string.Join(", ", classNames)})");
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"camera {Name}: {e.Message}", e);
+        }
     }
+
+    /// <summary>What this camera's frames are scored with: its crop, ROI, class and configured threshold.</summary>
+    public FrameScorerSettings ScorerSettings(AlarmConfig alarms) => new()
+    {
+        Crop = Crop,
+        Roi = Roi,
+        ProductClass = ProductClass,
+        ImageThreshold = ConfiguredThreshold(alarms),
+        Label = $"camera {Name}",
+    };
 
     private static PixelRect? ReadCrop(ConfigReader r)
     {
@@ -77,7 +91,7 @@ public sealed record CameraConfig
         var source = CameraSourceReader.Read(r);
         var supervision = CameraSupervisionReader.Read(r);
         var threshold = r.OptionalDouble("threshold", 0, double.MaxValue);
-        var roi = RoiPolygon.ReadAll(r, "roi");
+        var roi = RoiReader.ReadAll(r, "roi");
         var crop = ReadCrop(r);
         var productClass = r.String("class");
         if (productClass is { Length: 0 })

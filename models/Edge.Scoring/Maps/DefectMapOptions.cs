@@ -1,7 +1,7 @@
 namespace Edge.Scoring.Maps;
 
 /// <summary>
-/// How <see cref="DefectMapScorer"/> builds maps and image scores. A bundle's manifest (scoring section) fills one,
+/// How <see cref="DefectMapScorer"/> builds maps. A bundle's manifest (scoring section) fills one,
 /// so the trainer's evaluation and the device compute the same numbers.
 /// </summary>
 public sealed record DefectMapOptions
@@ -15,9 +15,6 @@ public sealed record DefectMapOptions
     /// <summary>Largest grid side a cell map may have (the finest latent grid covers every level).</summary>
     public required int CellGrid { get; init; }
 
-    /// <summary>Gaussian smoothing of the final map, in pixels (0 = none).</summary>
-    public float SmoothingSigma { get; init; } = 4f;
-
     /// <summary>Grey dilation window for the alignment map (and the SSIM map when <see cref="DilateSsim"/>), in pixels.</summary>
     public int Dilation { get; init; } = 7;
 
@@ -28,9 +25,6 @@ public sealed record DefectMapOptions
 
     /// <summary>Prior probabilities are clamped to at least this before -log.</summary>
     public float ProbabilityFloor { get; init; } = 1e-6f;
-
-    /// <summary>Image score: the map's maximum (null) or this quantile of its pixels, in (0, 1].</summary>
-    public double? ImageQuantile { get; init; }
 
     /// <summary>SSIM's C1 = (K1 L)^2; Wang et al.'s 0.01^2 for [0, 1] images by default.</summary>
     public float SsimC1 { get; init; } = SsimMap.C1;
@@ -47,9 +41,9 @@ public sealed record DefectMapOptions
         {
             throw new ArgumentException($"A defect map needs a positive image size, 1 or 3 channels and a cell grid of 1..image size (got {ImageSize}, {Channels}, {CellGrid}).");
         }
-        if (SmoothingSigma < 0 || Dilation < 1 || ProbabilityFloor <= 0 || ImageQuantile is <= 0 or > 1)
+        if (Dilation < 1 || ProbabilityFloor <= 0)
         {
-            throw new ArgumentException("smoothing sigma >= 0, dilation >= 1, a positive probability floor and a quantile in (0, 1] are required.");
+            throw new ArgumentException("dilation >= 1 and a positive probability floor are required.");
         }
     }
 }

@@ -1,8 +1,10 @@
 namespace Edge.Scoring.Maps;
 
 /// <summary>
-/// Turns one image's graph outputs into its defect map (image size) and image score, by any scoring method.
-/// Holds every buffer it needs: after construction, scoring allocates nothing. One instance per thread.
+/// Turns one model input's graph outputs into its raw defect map (input size), by any scoring method. The map is not
+/// smoothed yet: regions of interest, smoothing and the image score come after, on the frame's map
+/// (<see cref="ImageScorer"/>). Holds every buffer it needs: after construction, building a map allocates nothing.
+/// One instance per thread.
 /// </summary>
 public sealed class DefectMapScorer
 {
@@ -11,16 +13,14 @@ public sealed class DefectMapScorer
     private readonly float[] _cells;
     private readonly float[] _upsampled;
     private readonly float[] _scratch;
-    private readonly GaussianBlur _smoothing;
     private readonly SsimMap _ssim;
 
     /// <param name="imageSize">Width and height of the model's input and of the map.</param>
     /// <param name="channels">Image channels (1 or 3).</param>
     /// <param name="cellGrid">Side of the coarsest routing grid (budget scoring) and maximum latent grid (alignment scoring).</param>
-    /// <param name="smoothingSigma">Gaussian smoothing of the final map, in pixels (0 = none).</param>
     /// <param name="dilation">Grey dilation window for the alignment and SSIM maps, in pixels.</param>
-    public DefectMapScorer(int imageSize, int channels, int cellGrid, float smoothingSigma = 4f, int dilation = 7)
-        : this(new DefectMapOptions { ImageSize = imageSize, Channels = channels, CellGrid = cellGrid, SmoothingSigma = smoothingSigma, Dilation = dilation })
+    public DefectMapScorer(int imageSize, int channels, int cellGrid, int dilation = 7)
+        : this(new DefectMapOptions { ImageSize = imageSize, Channels = channels, CellGrid = cellGrid, Dilation = dilation })
     {
     }
 
@@ -33,7 +33,6 @@ public sealed class DefectMapScorer
         _cells = new float[options.CellGrid * options.CellGrid];
         _upsampled = new float[_size * _size];
         _scratch = new float[_size * _size];
-        _smoothing = new GaussianBlur(_size, _size, options.SmoothingSigma);
         _ssim = new SsimMap(_size, _size, options.SsimWindow, options.SsimC1, options.SsimC2);
     }
 
@@ -44,9 +43,8 @@ public sealed class DefectMapScorer
     /// <summary>
     /// Budget scoring: per coarsest cell, the cross entropy -log p̂(chosen level) of the input's own routing under the
     /// prior, upsampled to pixels, times the squared error of the reconstruction made with the PRIOR's allocation.
-    /// Returns the image score.
     /// </summary>
-    public float ScoreBudget(
+    public void BudgetMap(
         ReadOnlySpan<long> chosenLevels, ReadOnlySpan<float> priorProbabilities, int levels, int grid,
         ReadOnlySpan<float> image, ReadOnlySpan<float> priorReconstruction, Span<float> map)
     {
@@ -67,21 +65,17 @@ public sealed class DefectMapScorer
         MapOps.ResizeBilinear(_cells.AsSpan(0, cells), grid, grid, _upsampled, _size, _size);
         ReconstructionError(image, priorReconstruction, map[..MapLength]);
         MapOps.MultiplyInPlace(map[..MapLength], _upsampled);
-        return Finish(map);
     }
 
     /// <summary>Reconstruction-only scoring (the plain-VQ baseline and the "no prior" ablation): the squared error map.</summary>
-    public float ScoreReconstruction(ReadOnlySpan<float> image, ReadOnlySpan<float> reconstruction, Span<float> map)
-    {
+    public void ReconstructionMap(ReadOnlySpan<float> image, ReadOnlySpan<float> reconstruction, Span<float> map) =>
         ReconstructionError(image, reconstruction, map[..MapLength]);
-        return Finish(map);
-    }
 
     /// <summary>
     /// Inner-metrics scoring (seed 003): the alignment map (squared distance to the nearest code per latent cell)
-    /// upsampled and grey-dilated, times the (optionally dilated) 1 - SSIM map. Images are CHW in [0, 1]. Returns the image score.
+    /// upsampled and grey-dilated, times the (optionally dilated) 1 - SSIM map. Images are CHW in [0, 1].
     /// </summary>
-    public float ScoreSsimAlignment(
+    public void SsimAlignmentMap(
         ReadOnlySpan<float> alignment, int grid, ReadOnlySpan<float> image01, ReadOnlySpan<float> reconstruction01, Span<float> map)
     {
         MapOps.ResizeBilinear(alignment, grid, grid, _upsampled, _size, _size);
@@ -92,7 +86,6 @@ public sealed class DefectMapScorer
             MapOps.Dilate(map[..MapLength], _size, _size, _options.Dilation, _scratch);
         }
         MapOps.MultiplyInPlace(map[..MapLength], _upsampled);
-        return Finish(map);
     }
 
     private void ReconstructionError(ReadOnlySpan<float> image, ReadOnlySpan<float> reconstruction, Span<float> map)
@@ -102,20 +95,5 @@ public sealed class DefectMapScorer
         {
             MapOps.Scale(map, 1f / _options.Channels);
         }
-    }
-
-    /// <summary>Smooths the map and reduces it to the image score (maximum or quantile; the quantile sorts a copy).</summary>
-    private float Finish(Span<float> map)
-    {
-        var pixels = map[..MapLength];
-        _smoothing.Apply(map);
-        if (_options.ImageQuantile is not { } q)
-        {
-            return MapOps.Max(pixels);
-        }
-        pixels.CopyTo(_scratch);
-        var sorted = _scratch.AsSpan(0, MapLength);
-        sorted.Sort();
-        return Metrics.ScoreStatistics.Quantile(sorted, q);
     }
 }

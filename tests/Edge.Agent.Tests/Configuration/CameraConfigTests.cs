@@ -1,5 +1,6 @@
 using Edge.Agent.Cameras.Sources.Folder;
 using Edge.Agent.Configuration;
+using Edge.Detection.Frames;
 
 namespace Edge.Agent.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using Edge.Bundles.Files;
 using Edge.Detection;
+using Edge.Detection.Frames;
 using Edge.Imaging;
-using Edge.Imaging.Preprocessing;
 using Edge.Testing;
 using Edge.Trainer.Data;
 using Edge.Trainer.Export;
@@ -43,10 +43,9 @@ public sealed class TrainedBundle : IDisposable
         }
         ImageCodec.Save(scene.AsView(), DefectImage);
         using var loaded = BundleModel.Open(Folder);
-        using var detector = loaded.CreateDetector();
-        var preprocessor = new FramePreprocessor(loaded.Preprocessing);
-        NormalScore = Score(ImageCodec.Load(NormalImage), preprocessor, detector);
-        DefectScore = Score(ImageCodec.Load(DefectImage), preprocessor, detector);
+        using var scorer = new FrameScorer(loaded);
+        NormalScore = scorer.Score(ImageCodec.Load(NormalImage).AsView()).Score;
+        DefectScore = scorer.Score(ImageCodec.Load(DefectImage).AsView()).Score;
     }
 
     public string Folder => _folder.File("bundle");
@@ -82,10 +81,4 @@ public sealed class TrainedBundle : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private static double Score(Image image, FramePreprocessor preprocessor, Detector detector)
-    {
-        preprocessor.Run(image.AsView(), detector.Input);
-        return detector.Detect();
-    }
 }

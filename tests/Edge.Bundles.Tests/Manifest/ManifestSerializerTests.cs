@@ -107,7 +107,7 @@ public class ManifestSerializerTests
     [Fact]
     public void The_calibration_images_survive_a_round_trip_and_are_read_strictly()
     {
-        var calibrated = ListedManifest() with
+        var calibrated = SampleBundles.ListedManifest() with
         {
             Calibration = new CalibrationData
             {

@@ -132,14 +132,15 @@ public sealed class MapOpsTests
     public void Budget_score_is_cross_entropy_times_squared_error_of_the_prior_reconstruction()
     {
         // 2x2 cells on a 4x4 image, sigma 0 (no smoothing): every cell covers a 2x2 pixel block.
-        var scorer = new DefectMapScorer(imageSize: 4, channels: 1, cellGrid: 2, smoothingSigma: 0f);
+        var scorer = new DefectMapScorer(imageSize: 4, channels: 1, cellGrid: 2);
         long[] chosen = [0, 1, 2, 0];
         float[] prior = [0.5f, 0.25f, 0.25f, /**/ 0.5f, 0.25f, 0.25f, /**/ 0.1f, 0.1f, 0.8f, /**/ 1f, 0f, 0f];
         var image = new float[16];
         var reconstruction = Enumerable.Repeat(1f, 16).ToArray();
         var map = new float[16];
 
-        var score = scorer.ScoreBudget(chosen, prior, 3, 2, image, reconstruction, map);
+        scorer.BudgetMap(chosen, prior, 3, 2, image, reconstruction, map);
+        var score = new ImageScorer(4, 4, smoothingSigma: 0f, quantile: null).Score(map, []);
 
         // Uniform squared error 1; the cell map -log p = [ln2, ln4; -ln0.8, 0] upsampled bilinearly.
         var cells = new[] { MathF.Log(2), MathF.Log(4), -MathF.Log(0.8f), 0f };
@@ -155,10 +156,11 @@ public sealed class MapOpsTests
     [Fact]
     public void Budget_score_of_an_impossible_choice_is_finite()
     {
-        var scorer = new DefectMapScorer(4, 1, 1, 0f);
+        var scorer = new DefectMapScorer(4, 1, 1);
         var map = new float[16];
 
-        var score = scorer.ScoreBudget([1], [1f, 0f, 0f], 3, 1, new float[16], Enumerable.Repeat(1f, 16).ToArray(), map);
+        scorer.BudgetMap([1], [1f, 0f, 0f], 3, 1, new float[16], Enumerable.Repeat(1f, 16).ToArray(), map);
+        var score = new ImageScorer(4, 4, smoothingSigma: 0f, quantile: null).Score(map, []);
 
         Assert.Equal(-MathF.Log(1e-6f), score, 3);
     }
@@ -173,14 +175,20 @@ public sealed class MapOpsTests
         var reconstruction = new float[3 * 64 * 64];
         var alignment = new float[16 * 16];
         var map = new float[64 * 64];
-        scorer.ScoreBudget(chosen, prior, 3, 4, image, reconstruction, map);
-        scorer.ScoreSsimAlignment(alignment, 16, image, reconstruction, map);
+        var inside = Enumerable.Range(0, 64 * 64).Select(i => i % 3 == 0).ToArray();
+        var images = new ImageScorer(64, 64, smoothingSigma: 1f, quantile: 0.99);
+        scorer.BudgetMap(chosen, prior, 3, 4, image, reconstruction, map);
+        images.Score(map, inside);
+        scorer.SsimAlignmentMap(alignment, 16, image, reconstruction, map);
+        images.Score(map, []);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 20; i++)
         {
-            scorer.ScoreBudget(chosen, prior, 3, 4, image, reconstruction, map);
-            scorer.ScoreSsimAlignment(alignment, 16, image, reconstruction, map);
+            scorer.BudgetMap(chosen, prior, 3, 4, image, reconstruction, map);
+            images.Score(map, inside);
+            scorer.SsimAlignmentMap(alignment, 16, image, reconstruction, map);
+            images.Score(map, []);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

@@ -2,8 +2,8 @@ using Edge.Bundles.Files;
 using Edge.Bundles.Manifest;
 using Edge.Bundles.Tensors;
 using Edge.Detection;
+using Edge.Detection.Frames;
 using Edge.Imaging;
-using Edge.Imaging.Preprocessing;
 using Edge.Testing;
 using Edge.Trainer.Tests.Evaluation;
 
@@ -73,32 +73,29 @@ public sealed class DetectorAndGoldenCheckTests(TinyBundleFixture fixture) : ICl
     public void A_defect_painted_on_a_normal_image_raises_the_score_and_the_map_where_it_is()
     {
         using var model = BundleModel.Open(fixture.BundleFolder);
-        using var detector = model.CreateDetector();
-        var preprocessor = new FramePreprocessor(model.Preprocessing);
+        using var scorer = new FrameScorer(model);
         var normalPath = Directory.GetFiles(Path.Combine(fixture.DataFolder, "grain", "train", "good")).Order().First();
         var image = ImageCodec.Load(normalPath, PixelLayout.Rgb);
-        preprocessor.Run(image.AsView(), detector.Input);
-        var normalScore = detector.Detect(0);
+        var normalScore = scorer.Score(image.AsView()).Score;
         // A black square over the top-left quarter: nothing like the training surfaces.
         var size = image.Width / 4;
         for (var y = 0; y < size; y++)
         {
             image.Row(y)[..(size * 3)].Clear();
         }
-        preprocessor.Run(image.AsView(), detector.Input);
 
-        var defectScore = detector.Detect(0);
+        var defectScore = scorer.Score(image.AsView()).Score;
 
         Assert.True(defectScore > normalScore, $"defect {defectScore} vs normal {normalScore}");
         var s = model.InputSize;
-        var inside = detector.Map[(s / 8 * s + s / 8)];
-        var farCorner = detector.Map[(s - 1) * s + s - 1];
+        var inside = scorer.Map[(s / 8 * s + s / 8)];
+        var farCorner = scorer.Map[(s - 1) * s + s - 1];
         Assert.True(inside > farCorner, $"map inside the square {inside} vs far corner {farCorner}");
-        Assert.Equal(model.Manifest.Input.Width * model.Manifest.Input.Height, detector.Map.Length);
+        Assert.Equal(model.Manifest.Input.Width * model.Manifest.Input.Height, scorer.Map.Length);
     }
 
     [Fact]
-    public void Scoring_allocates_nothing_once_the_detector_is_made()
+    public void Running_the_graphs_allocates_nothing_once_the_detector_is_made()
     {
         using var model = BundleModel.Open(fixture.BundleFolder);
         using var detector = model.CreateDetector();

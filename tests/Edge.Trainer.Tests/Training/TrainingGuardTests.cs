@@ -50,16 +50,16 @@ public sealed class TrainingGuardTests
     }
 
     [Fact]
-    public void The_validation_split_holds_back_a_seeded_share_of_each_class_and_keeps_two_to_train_on()
+    public void The_training_holdout_holds_back_a_seeded_share_of_each_class_and_keeps_two_to_train_on()
     {
         var samples = Enumerable.Range(0, 20).Select(i => Sample($"a/{i:D2}.png", 0))
             .Concat(Enumerable.Range(0, 3).Select(i => Sample($"b/{i}.png", 1)))
             .Concat(Enumerable.Range(0, 2).Select(i => Sample($"c/{i}.png", 2)))
             .ToList();
 
-        var (train, validation) = ValidationSplit.Split(samples, 0.25, seed: 4);
-        var (train2, validation2) = ValidationSplit.Split(samples.AsEnumerable().Reverse().ToList(), 0.25, seed: 4);
-        var (_, validation3) = ValidationSplit.Split(samples, 0.25, seed: 5);
+        var (train, validation) = TrainingHoldout.Split(samples, 0.25, seed: 4);
+        var (train2, validation2) = TrainingHoldout.Split(samples.AsEnumerable().Reverse().ToList(), 0.25, seed: 4);
+        var (_, validation3) = TrainingHoldout.Split(samples, 0.25, seed: 5);
 
         Assert.Equal(5, validation.Count(s => s.ClassIndex == 0)); // 20 x 0.25
         Assert.Equal(1, validation.Count(s => s.ClassIndex == 1)); // round(0.75)

@@ -27,15 +27,7 @@ public sealed class SampleLoader
     /// <summary>Loads one image into <paramref name="destination"/>; an unreadable image names its file.</summary>
     public void Load(string path, Span<float> destination, Augmentation augmentation, Random random)
     {
-        Image image;
-        try
-        {
-            image = ImageCodec.Load(path);
-        }
-        catch (ImagingException e)
-        {
-            throw new InvalidDataException($"Cannot read image '{path}': {e.Message}", e);
-        }
+        var image = Read(path);
         var crop = augmentation.TileSourceSide is { } side
             ? TileCrop(path, image.Width, image.Height, side, random)
             : RandomCrop(image.Width, image.Height, augmentation.MinCropScale, random);
@@ -52,6 +44,19 @@ public sealed class SampleLoader
         if (augmentation.ColorJitter > 0f)
         {
             Jitter(output, augmentation.ColorJitter, random);
+        }
+    }
+
+    /// <summary>Decodes an image file as it is (gray or RGB); an unreadable image names its file.</summary>
+    public static Image Read(string path)
+    {
+        try
+        {
+            return ImageCodec.Load(path);
+        }
+        catch (ImagingException e)
+        {
+            throw new InvalidDataException($"Cannot read image '{path}': {e.Message}", e);
         }
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Edge.Bundles.Manifest;
-using Edge.Detection;
+using Edge.Detection.Frames;
 using Edge.Imaging;
 using Edge.Imaging.Heatmaps;
 using Edge.Scoring.Metrics;
@@ -28,8 +28,8 @@ public sealed class HtmlReport
         Directory.CreateDirectory(folder);
     }
 
-    /// <summary>Keeps the pictures of the first few images of each class and category (uses the detector's latest results).</summary>
-    public void Observe(ScoredImage image, Detector detector)
+    /// <summary>Keeps the pictures of the first few images of each class and category (uses the scorer's latest results).</summary>
+    public void Observe(ScoredImage image, FrameScorer scorer)
     {
         var key = $"{image.Sample.ProductClass}/{image.Sample.Category}";
         var seen = _perCategory.GetValueOrDefault(key);
@@ -38,6 +38,7 @@ public sealed class HtmlReport
             return;
         }
         _perCategory[key] = seen + 1;
+        var detector = scorer.Detector;
         _gallery.Add(new GalleryItem(
             image, $"{image.Sample.ProductClass}_{image.Sample.Category}_{seen}", detector.Model.InputSize, detector.Model.Channels,
             detector.Image01.ToArray(), detector.Reconstruction01.ToArray()));

@@ -33,7 +33,7 @@ public sealed class PvqaeTrainer
         options.Validate();
         _options = options with { Model = options.Model with { ClassCount = data.ClassNames.Count } };
         _data = data;
-        (_train, _validation) = ValidationSplit.Split(data.Train, _options.ValidationShare, _options.Seed);
+        (_train, _validation) = TrainingHoldout.Split(data.Train, _options.ValidationShare, _options.Seed);
         _loader = new SampleLoader(_options.Model.ImageSize, _options.Model.ImageChannels, ChannelNormalization.UnitRange(_options.Model.ImageChannels));
     }
 
@@ -229,10 +229,12 @@ public sealed class PvqaeTrainer
                 {
                     var validation = watch.Measure(step, optimizer);
                     Report(CheckpointState.AutoEncoderPhase, step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, clock, validation);
-                    model.ReseedDeadCodes(output.Latents, random);
-                    // The state after a healthy stretch is what a later divergence rolls back to.
+                    // The state after a healthy stretch is what a later divergence rolls back to: taken before the
+                    // re-seeding, since fresh codes can themselves make the next loss jump (seen on textures, seed 4,
+                    // step 201 at 8x); a roll-back then drops that re-seeding instead of replaying it.
                     lastGood?.Dispose();
                     lastGood = TrainingSnapshot.Take(step, model, optimizer);
+                    model.ReseedDeadCodes(output.Latents, random);
                 }
                 StepFinished?.Invoke(CheckpointState.AutoEncoderPhase, step, steps);
                 if (step % _options.CheckpointEverySteps == 0 && step < steps)

@@ -1,28 +1,11 @@
+using Edge.Detection.Frames;
+
 namespace Edge.Agent.Configuration;
 
-/// <summary>A region of interest in frame pixels; scores outside every polygon of a camera never alarm.</summary>
-public sealed record RoiPolygon(IReadOnlyList<(double X, double Y)> Points)
+/// <summary>Reads a camera's <c>roi</c>: a list of polygons, each at least 3 [x, y] points in frame pixels.</summary>
+internal static class RoiReader
 {
-    /// <summary>Even-odd rule (ray casting), points on edges count as inside for the upper-left edges only.</summary>
-    /// <summary>True when (x, y) lies in one of <paramref name="regions"/>, or there are none (the whole frame counts).</summary>
-    public static bool InAny(IReadOnlyList<RoiPolygon> regions, double x, double y) => regions.Count == 0 || regions.Any(p => p.Contains(x, y));
-
-    public bool Contains(double x, double y)
-    {
-        var inside = false;
-        for (int i = 0, j = Points.Count - 1; i < Points.Count; j = i++)
-        {
-            var (xi, yi) = Points[i];
-            var (xj, yj) = Points[j];
-            if ((yi > y) != (yj > y) && x < ((xj - xi) * (y - yi) / (yj - yi)) + xi)
-            {
-                inside = !inside;
-            }
-        }
-        return inside;
-    }
-
-    internal static IReadOnlyList<RoiPolygon> ReadAll(ConfigReader r, string key)
+    public static IReadOnlyList<RoiPolygon> ReadAll(ConfigReader r, string key)
     {
         var polygons = new List<RoiPolygon>();
         foreach (var (item, path) in r.Array(key))

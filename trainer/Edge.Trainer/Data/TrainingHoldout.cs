@@ -5,7 +5,7 @@ namespace Edge.Trainer.Data;
 /// watch a loss on images it never steps on. A class keeps at least two training images; a class too small to give
 /// one image away gives none.
 /// </summary>
-public static class ValidationSplit
+public static class TrainingHoldout
 {
     public static (IReadOnlyList<DatasetSample> Train, IReadOnlyList<DatasetSample> Validation) Split(
         IReadOnlyList<DatasetSample> samples, double share, int seed)
