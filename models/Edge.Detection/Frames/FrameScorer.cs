@@ -33,10 +33,17 @@ public sealed class FrameScorer : IDisposable
     private FrameLayout? _layout;
 
     /// <exception cref="ArgumentException">The settings' product class is not one of the bundle's.</exception>
+    /// <exception cref="InvalidDataException">The bundle is tiled (input.tiling), which this build does not score yet.</exception>
     public FrameScorer(BundleModel model, FrameScorerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        if (model.Manifest.Input.Tiling is { } tiling)
+        {
+            // Scoring a tiled bundle by squeezing the whole frame into one tile would give confident, wrong maps.
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"The bundle is tiled (input.tiling: stride {tiling.Stride}, scale {tiling.Scale}); this build scores whole images only, so it refuses the bundle rather than score frames at the wrong scale. Export the run without tiling, or use a build that scores tiles."));
+        }
         _settings = settings ?? new FrameScorerSettings();
         var names = model.Manifest.ClassNames;
         try

@@ -1,3 +1,5 @@
+using Edge.Detection;
+using Edge.Detection.Frames;
 using Edge.Imaging.Preprocessing;
 using Edge.Testing;
 using Edge.Trainer.Data;
@@ -43,7 +45,7 @@ public sealed class TiledTrainingTests
     }
 
     [Fact]
-    public void A_run_trained_on_tiles_exports_a_bundle_that_says_how_to_tile_frames()
+    public void A_run_trained_on_tiles_exports_a_bundle_that_says_how_to_tile_frames_and_whole_image_scoring_refuses_it()
     {
         using var folder = new TempFolder();
         SyntheticDataset.Write(folder.File("data"), new SyntheticDatasetOptions { TrainCount = 6, TestCountPerKind = 1, ImageSize = 64, Seed = 6 });
@@ -69,6 +71,9 @@ public sealed class TiledTrainingTests
         Assert.Equal(16, tiling.Stride);
         Assert.Equal(1.0, tiling.Scale);
         Assert.Equal(32, exported.Bundle.Manifest.Input.Width);
+        using var model = BundleModel.Open(folder.File("bundle"));
+        var refusal = Assert.Throws<InvalidDataException>(() => new FrameScorer(model));
+        Assert.StartsWith("The bundle is tiled (input.tiling: stride 16, scale 1); this build scores whole images only", refusal.Message, StringComparison.Ordinal);
     }
 
     private static bool Matches(float[] full, float[] tile, int x0, int y0)
