@@ -71,8 +71,8 @@ public sealed class TiledTrainingTests
         Assert.Equal(16, tiling.Stride);
         Assert.Equal(1.0, tiling.Scale);
         Assert.Equal(32, exported.Bundle.Manifest.Input.Width);
-        using var model = BundleModel.Open(folder.File("bundle"));
-        var refusal = Assert.Throws<InvalidDataException>(() => new FrameScorer(model));
+        using var loaded = BundleModel.Open(folder.File("bundle"));
+        var refusal = Assert.Throws<InvalidDataException>(() => new FrameScorer(loaded));
         Assert.StartsWith("The bundle is tiled (input.tiling: stride 16, scale 1); this build scores whole images only", refusal.Message, StringComparison.Ordinal);
     }
 
