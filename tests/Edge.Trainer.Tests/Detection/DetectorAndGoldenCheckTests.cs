@@ -99,14 +99,19 @@ public sealed class DetectorAndGoldenCheckTests(TinyBundleFixture fixture) : ICl
     {
         using var model = BundleModel.Open(fixture.BundleFolder);
         using var detector = model.CreateDetector();
-        detector.Detect(0);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 20; i++)
+        // Warmed up over several runs: the runtime's tiered compilation and ONNX Runtime's first runs allocate once
+        // (a clean clone's CI once saw 4.3 kB within the first 20 runs after a single warm-up); the frame loop must not.
+        for (var i = 0; i < 10; i++)
         {
             detector.Detect(0);
         }
-        var perRun = (GC.GetAllocatedBytesForCurrentThread() - before) / 20.0;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            detector.Detect(0);
+        }
+        var perRun = (GC.GetAllocatedBytesForCurrentThread() - before) / 100.0;
 
         Assert.True(perRun < 64, $"{perRun} bytes allocated per detection");
     }
