@@ -160,7 +160,7 @@ public sealed class PvqaeTrainer
         // A run shorter than the warm-up warms up over all of it.
         var schedule = new WarmupCosineSchedule(Math.Min(_options.WarmupSteps, steps), steps, _options.FinalLearningRateFactor);
         var guard = new DivergenceGuard(_options.DivergenceFactor);
-        using var watch = new ValidationWatch(model, ValidationBatch, _options.BudgetWeight);
+        using var watch = new ValidationWatch(model, ValidationBatch(), _options.BudgetWeight);
         var rollbacks = 0;
         TrainingSnapshot? lastGood = null;
         try
@@ -227,7 +227,7 @@ public sealed class PvqaeTrainer
                 }
                 if (step % _options.ReseedEvery == 0 || step == steps)
                 {
-                    var validation = watch.Measure(step, optimizer);
+                    var validation = watch.Measure(step);
                     Report(CheckpointState.AutoEncoderPhase, step, steps, loss, reconstruction, output.VqLoss, budget, model.Perplexities, clock, validation);
                     // The state after a healthy stretch is what a later divergence rolls back to: taken before the
                     // re-seeding, since fresh codes can themselves make the next loss jump (seen on textures, seed 4,
@@ -385,7 +385,7 @@ public sealed class PvqaeTrainer
     /// <summary>Source pixels one tile covers in tiled mode (the input size at the tiling scale), else null.</summary>
     private int? TileSourceSide => _options.Tiling.Enabled ? (int)Math.Round(Config.ImageSize / _options.Tiling.Scale) : null;
 
-    /// <summary>The held-back images (at most 32, un-augmented) in the current dispose scope, or null when there are none.</summary>
+    /// <summary>The held-back images (at most 32, un-augmented; in tiled mode one fixed tile each), or null when there are none.</summary>
     private (Tensor Images, Tensor Costs)? ValidationBatch() =>
         _validation.Count == 0 ? null : Batch(_validation.Take(32).ToList(), augment: false, new Random(0));
 

@@ -1,5 +1,4 @@
 using Edge.Torch;
-using Edge.Torch.Optim;
 using Edge.Trainer.Model;
 using F = Edge.Torch.Functional;
 
@@ -13,24 +12,27 @@ namespace Edge.Trainer.Training.Guard;
 internal sealed class ValidationWatch : IDisposable
 {
     private readonly Pvqae _model;
-    private readonly Func<(Tensor Images, Tensor Costs)?> _batch;
+    private readonly (Tensor Images, Tensor Costs)? _batch;
     private readonly double _budgetWeight;
     private TrainingSnapshot? _best;
     private double _bestValue = double.PositiveInfinity;
 
-    /// <param name="batch">The validation images and their budget costs, or null when none are held back.</param>
-    public ValidationWatch(Pvqae model, Func<(Tensor Images, Tensor Costs)?> batch, double budgetWeight)
+    /// <param name="batch">
+    /// The validation images and their budget costs, loaded once for the whole phase (the watch owns and disposes
+    /// them), or null when none are held back.
+    /// </param>
+    public ValidationWatch(Pvqae model, (Tensor Images, Tensor Costs)? batch, double budgetWeight)
     {
         _model = model;
-        _batch = batch;
+        _batch = batch is var (images, costs) ? (images.DetachFromDisposeScope(), costs.DetachFromDisposeScope()) : null;
         _budgetWeight = budgetWeight;
     }
 
     /// <summary>The objective at <paramref name="step"/> (null without validation images); keeps the weights when it is the best yet.</summary>
-    public double? Measure(int step, Optimizer optimizerForSnapshot)
+    public double? Measure(int step)
     {
         using var scope = DisposeScope.Open();
-        if (_batch() is not var (images, costs))
+        if (_batch is not var (images, costs))
         {
             return null;
         }
@@ -54,7 +56,7 @@ internal sealed class ValidationWatch : IDisposable
         {
             _bestValue = value;
             _best?.Dispose();
-            _best = TrainingSnapshot.Take(step, _model, optimizerForSnapshot);
+            _best = TrainingSnapshot.Take(step, _model);
         }
         return value;
     }
@@ -70,5 +72,13 @@ internal sealed class ValidationWatch : IDisposable
         return _best.Step;
     }
 
-    public void Dispose() => _best?.Dispose();
+    public void Dispose()
+    {
+        _best?.Dispose();
+        if (_batch is var (images, costs))
+        {
+            images.Dispose();
+            costs.Dispose();
+        }
+    }
 }
