@@ -134,12 +134,30 @@ public sealed class TrainingGuardTests
     }
 
     [Fact]
-    public void A_finished_run_keeps_the_weights_of_its_best_validation_step()
+    public void A_finished_run_ends_with_the_weights_of_its_best_validation_step()
     {
         using var folder = new TempFolder();
         var data = SmallData(folder);
         var progress = new List<TrainingProgress>();
-        var trainer = new PvqaeTrainer(SmallOptions(), data) { Progress = progress.Add };
+        // The decoder's output weights after each measured step's update: what that step's snapshot holds. After the
+        // last update they are broken on purpose (no later step lets the loss guard see it), so the last measurement is
+        // the worst and the run must end on an earlier step's weights.
+        var decoderAt = new Dictionary<int, float[]>();
+        var trainer = new PvqaeTrainer(SmallOptions(), data)
+        {
+            Progress = progress.Add,
+            AfterStep = (step, model) =>
+            {
+                if (step % 10 == 0)
+                {
+                    decoderAt[step] = DecoderOutputWeight(model).ToFloatArray();
+                }
+                if (step == 60)
+                {
+                    Break(model);
+                }
+            },
+        };
 
         var (model, prior) = trainer.Train();
         using (model)
@@ -147,15 +165,21 @@ public sealed class TrainingGuardTests
         {
             var measured = progress.Where(p => p.Phase == "autoencoder" && p.Validation is not null).ToList();
             Assert.Equal([10, 20, 30, 40, 50, 60], measured.Select(p => p.Step));
-            Assert.Equal(measured.MinBy(p => p.Validation)!.Step, trainer.BestStep);
+            var best = measured.MinBy(p => p.Validation)!.Step;
+            Assert.NotEqual(60, best);
+            Assert.Equal(best, trainer.BestStep);
+            Assert.Equal(decoderAt[best], DecoderOutputWeight(model).ToFloatArray());
             Assert.Equal(2, trainer.ValidationImages.Count); // 10 per class x 0.1
         }
     }
 
+    private static Tensor DecoderOutputWeight(Pvqae model) =>
+        model.NamedParameters().Last(p => p.Key.StartsWith("dec.", StringComparison.Ordinal) && p.Key.EndsWith(".weight", StringComparison.Ordinal)).Value;
+
     private static void Break(Pvqae model)
     {
         using var noGrad = LibTorch.NoGrad();
-        var weight = model.NamedParameters().Last(p => p.Key.StartsWith("dec.", StringComparison.Ordinal) && p.Key.EndsWith(".weight", StringComparison.Ordinal)).Value;
+        var weight = DecoderOutputWeight(model);
         using var broken = weight * 1000.0;
         weight.CopyFromInPlace(broken);
     }
