@@ -62,4 +62,26 @@ public sealed class PerRegionOverlapTests
         Assert.Equal(1.0, PerRegionOverlap.NormalizedArea(maps, [[true, false, false]], 3, 1)!.Value, 12);
         Assert.Null(PerRegionOverlap.NormalizedArea(maps, [[false, false, false]], 3, 1));
     }
+
+    [Fact]
+    public void Images_of_their_own_sizes_count_as_the_same_pixels_laid_out_in_one_size()
+    {
+        // The second test's image 1 (4 x 3) beside a normal image of 2 x 6 instead of 4 x 3: the same regions and
+        // the same 21 normal pixels, so the same area; a size that does not hold its image's values is refused.
+        float[][] maps =
+        [
+            [0.9f, 0.1f, 0.1f, 0.8f, 0.6f, 0.4f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f],
+            Enumerable.Repeat(0.1f, 12).ToArray(),
+        ];
+        bool[][] masks =
+        [
+            [true, false, false, true, false, true, false, false, false, false, false, false],
+            new bool[12],
+        ];
+
+        var area = PerRegionOverlap.NormalizedArea(maps, masks, [(4, 3), (2, 6)]);
+
+        Assert.Equal((0.75 / 21 + (0.3 - 1.0 / 21)) / 0.3, area!.Value, 12);
+        Assert.Throws<ArgumentException>(() => PerRegionOverlap.NormalizedArea(maps, masks, [(4, 3), (3, 3)]));
+    }
 }

@@ -9,7 +9,7 @@ public sealed class MetricsAndCalibrationTests
     // Four pixels per image: enough to hand-check pixel figures.
     private static ScoredImage Image(string productClass, string category, float score, float[] map, float[]? mask = null, bool hasMask = true) =>
         new(new DatasetSample($"/{productClass}/{category}/{score}.png", productClass, 0, category, category != "good" && hasMask ? "/mask.png" : null),
-            score, map, mask ?? new float[map.Length]);
+            score, map, mask ?? new float[map.Length], (int)Math.Sqrt(map.Length), map.Length / (int)Math.Sqrt(map.Length));
 
     [Fact]
     public void Image_auroc_counts_the_pairs_ranked_correctly_and_pixel_auroc_covers_every_pixel()
