@@ -12,7 +12,6 @@ namespace Edge.Agent.Alarms;
 /// <param name="Box">The over-threshold region of the peak frame.</param>
 /// <param name="Snapshot">The picture of the peak frame, if any.</param>
 /// <param name="ModelVersion">The model's version.</param>
-/// <param name="Reason">Why the agent ended the alarm itself (<see cref="AlarmEndReasons"/>); null for every other message.</param>
 public sealed record AlarmEvent(
     Guid Id,
     AlarmEventKind Kind,
@@ -24,5 +23,4 @@ public sealed record AlarmEvent(
     DateTime StartedUtc,
     AlarmBox Box,
     string? Snapshot,
-    string ModelVersion,
-    string? Reason = null);
+    string ModelVersion);

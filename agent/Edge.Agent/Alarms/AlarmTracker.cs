@@ -38,22 +38,6 @@ public sealed class AlarmTracker
         return _active is { } active ? ObserveActive(active, frame) : ObserveIdle(frame);
     }
 
-    /// <summary>
-    /// Ends the open alarm, if any, without a frame (the agent is stopping): its <c>end</c> carries the last frame's
-    /// score and model, <paramref name="timeUtc"/> and <paramref name="reason"/>. The tracker is idle afterwards.
-    /// </summary>
-    public AlarmEvent? EndNow(DateTime timeUtc, string reason)
-    {
-        if (_active is not { } active)
-        {
-            return null;
-        }
-        Reset(cooldownUntil: null);
-        return new AlarmEvent(
-            active.Id, AlarmEventKind.End, active.Camera, timeUtc, active.LastScore, active.Threshold, active.Peak, active.StartedUtc,
-            active.Box, active.Snapshot, active.ModelVersion, reason);
-    }
-
     private AlarmEvent? ObserveIdle(ScoredFrame frame)
     {
         if (_cooldownUntil is { } until && frame.TimeUtc < until)
@@ -73,22 +57,24 @@ public sealed class AlarmTracker
         {
             return null;
         }
-        var active = new Active(_newId(), frame);
+        var active = new Active(_newId(), frame.TimeUtc, frame.Threshold, frame.Score, frame.Box, frame.Snapshot);
         _active = active;
         return Message(AlarmEventKind.Start, active, frame);
     }
 
     private AlarmEvent? ObserveActive(Active active, ScoredFrame frame)
     {
-        active.LastScore = frame.Score;
-        active.ModelVersion = frame.ModelVersion;
         var endLevel = active.Threshold * (1 - _rules.Hysteresis);
         if (frame.Score < endLevel)
         {
             active.UnderSince ??= frame.TimeUtc;
             if (frame.TimeUtc - active.UnderSince.Value >= _rules.Hold)
             {
-                Reset(cooldownUntil: frame.TimeUtc + _rules.Cooldown);
+                _active = null;
+                _cooldownUntil = frame.TimeUtc + _rules.Cooldown;
+                Array.Clear(_window);
+                _windowFilled = 0;
+                _windowNext = 0;
                 return Message(AlarmEventKind.End, active, frame);
             }
             return null;
@@ -108,15 +94,6 @@ public sealed class AlarmTracker
         return null;
     }
 
-    private void Reset(DateTime? cooldownUntil)
-    {
-        _active = null;
-        _cooldownUntil = cooldownUntil;
-        Array.Clear(_window);
-        _windowFilled = 0;
-        _windowNext = 0;
-    }
-
     private static AlarmEvent Message(AlarmEventKind kind, Active active, ScoredFrame frame) => new(
         active.Id,
         kind,
@@ -130,27 +107,21 @@ public sealed class AlarmTracker
         active.Snapshot,
         frame.ModelVersion);
 
-    private sealed class Active(Guid id, ScoredFrame start)
+    private sealed class Active(Guid id, DateTime startedUtc, double threshold, double peak, AlarmBox box, string? snapshot)
     {
         public Guid Id { get; } = id;
 
-        public string Camera { get; } = start.Camera;
+        public DateTime StartedUtc { get; } = startedUtc;
 
-        public DateTime StartedUtc { get; } = start.TimeUtc;
+        public double Threshold { get; } = threshold;
 
-        public double Threshold { get; } = start.Threshold;
+        public double Peak { get; set; } = peak;
 
-        public double Peak { get; set; } = start.Score;
+        public double PeakSent { get; set; } = peak;
 
-        public double PeakSent { get; set; } = start.Score;
+        public AlarmBox Box { get; set; } = box;
 
-        public AlarmBox Box { get; set; } = start.Box;
-
-        public string? Snapshot { get; set; } = start.Snapshot;
-
-        public double LastScore { get; set; } = start.Score;
-
-        public string ModelVersion { get; set; } = start.ModelVersion;
+        public string? Snapshot { get; set; } = snapshot;
 
         public DateTime? UnderSince { get; set; }
     }

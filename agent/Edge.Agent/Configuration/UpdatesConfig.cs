@@ -32,7 +32,9 @@ public sealed record UpdatesConfig
     {
         var config = new UpdatesConfig
         {
-            TrustedKeys = TrustedKeyFiles.Read(r, "trustedKeys"),
+            TrustedKeys = r.Array("trustedKeys").Select(item => item.Item?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? item.Item.GetValue<string>()
+                : Reject(r, item.Path)).Where(k => k.Length > 0).ToList(),
             ReplayWindowMinutes = r.Double("replayWindowMinutes", 60, 1, 7 * 24 * 60),
             MaxArchiveMegabytes = r.Double("maxArchiveMegabytes", 512, 1, 64 * 1024),
             DownloadTimeoutSeconds = r.Double("downloadTimeoutSeconds", 600, 1, 86_400),
@@ -44,5 +46,11 @@ public sealed record UpdatesConfig
         };
         r.RejectUnknownKeys();
         return config;
+    }
+
+    private static string Reject(ConfigReader r, string path)
+    {
+        r.ProblemAt(path, "must be the path of a PEM public key (a string)");
+        return "";
     }
 }
