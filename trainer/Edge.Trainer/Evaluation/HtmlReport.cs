@@ -30,9 +30,10 @@ public sealed class HtmlReport
 
     /// <summary>
     /// Keeps the pictures of the first few images of each class and category: the model's input and reconstruction at
-    /// the map's size (a tiled bundle's tiles blended back together), from the image scored again.
+    /// the map's size (a tiled bundle's tiles blended back together), from <paramref name="decoded"/> (the image as
+    /// scored) run through the scorer again.
     /// </summary>
-    public void Observe(ScoredImage image, FrameScorer scorer)
+    public void Observe(ScoredImage image, FrameScorer scorer, Image decoded)
     {
         var key = $"{image.Sample.ProductClass}/{image.Sample.Category}";
         var seen = _perCategory.GetValueOrDefault(key);
@@ -42,7 +43,8 @@ public sealed class HtmlReport
         }
         _perCategory[key] = seen + 1;
         ArgumentNullException.ThrowIfNull(scorer);
-        var pictures = scorer.Pictures(Data.SampleLoader.Read(image.Sample.ImagePath).AsView());
+        ArgumentNullException.ThrowIfNull(decoded);
+        var pictures = scorer.Pictures(decoded.AsView());
         _gallery.Add(new GalleryItem(image, $"{image.Sample.ProductClass}_{image.Sample.Category}_{seen}", pictures));
     }
 

@@ -1,5 +1,6 @@
 using Edge.Detection;
 using Edge.Detection.Frames;
+using Edge.Imaging;
 using Edge.Trainer.Commands;
 using Edge.Trainer.Data;
 
@@ -13,9 +14,12 @@ namespace Edge.Trainer.Evaluation;
 /// </summary>
 public static class TestSetScorer
 {
-    /// <summary>Scores every test image; <paramref name="onImage"/> sees each result as it is made (for the report's gallery).</summary>
+    /// <summary>
+    /// Scores every test image; <paramref name="onImage"/> sees each result as it is made, with its scorer and the decoded
+    /// image (for the report's gallery, so it need not read the file again).
+    /// </summary>
     public static IReadOnlyList<ScoredImage> Score(
-        BundleModel model, MvtecDataset dataset, Action<ScoredImage, FrameScorer>? onImage = null, CancellationToken cancellationToken = default)
+        BundleModel model, MvtecDataset dataset, Action<ScoredImage, FrameScorer, Image>? onImage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -47,7 +51,7 @@ public static class TestSetScorer
                 var mask = new float[width * height];
                 SampleLoader.LoadMask(sample.IsAnomalous ? sample.MaskPath : null, mask, width, height);
                 var scored = new ScoredImage(sample, score, scorer.Map.ToArray(), mask, width, height);
-                onImage?.Invoke(scored, scorer);
+                onImage?.Invoke(scored, scorer, image);
                 results.Add(scored);
             }
             return results;
