@@ -60,7 +60,12 @@ public static class ModelCommandJson
     {
         if (payload.Length > MaxBytes)
         {
-            throw new ModelCommandException($"the command has {payload.Length} bytes, more than the {MaxBytes} allowed");
+            throw new ModelCommandException(TooLarge(payload.Length));
+        }
+        // JSON's parser checks the text's UTF-8 only where a string is read, and then throws what no caller expects.
+        if (!System.Text.Unicode.Utf8.IsValid(payload))
+        {
+            throw new ModelCommandException("the command is not valid UTF-8 text");
         }
         JsonDocument document;
         try
@@ -124,6 +129,9 @@ public static class ModelCommandJson
             return action == ModelAction.Install ? CheckInstall(command) : command;
         }
     }
+
+    /// <summary>The refusal of a command of <paramref name="bytes"/> bytes, more than <see cref="MaxBytes"/>.</summary>
+    public static string TooLarge(long bytes) => $"the command has {bytes} bytes, more than the {MaxBytes} allowed";
 
     public static string Name(ModelAction action) => action switch
     {

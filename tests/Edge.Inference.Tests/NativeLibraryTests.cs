@@ -2,7 +2,10 @@ using Edge.Testing;
 
 namespace Edge.Inference.Tests;
 
-/// <summary>EDGE_ORT_LIBRARY chooses the native ONNX Runtime, checked in a process of its own (Edge.OrtProbe).</summary>
+/// <summary>
+/// How the native ONNX Runtime is loaded, checked in a process of its own (Edge.OrtProbe): EDGE_ORT_LIBRARY chooses it,
+/// its log reaches ours, its telemetry stays off.
+/// </summary>
 public sealed class NativeLibraryTests
 {
     private static readonly string Probe = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Edge.OrtProbe", "bin",
@@ -63,6 +66,20 @@ public sealed class NativeLibraryTests
         // ORT's verbose session log, forwarded by our callback with its category.
         Assert.Matches(@"log: (Trace|Information) onnxruntime \[", output);
         Assert.Contains("log: Information Loaded", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Loading_onnx_runtime_and_running_a_session_leaves_nothing_in_its_telemetry_folder()
+    {
+        using var folder = new TempFolder();
+        var model = folder.File("m.onnx");
+        OperatorTests.NearestCodeModel(out _).Save(model);
+        using var home = new ScratchHome();
+
+        var output = home.Run("dotnet", [Path.GetFullPath(Probe), "--log", model]);
+
+        Assert.Contains("log: Information Loaded", output, StringComparison.Ordinal);
+        Assert.Empty(home.TelemetryFiles);
     }
 
     private static string RunProbe(string? library) =>

@@ -12,6 +12,7 @@ namespace Edge.Agent.Alarms;
 /// <param name="Box">The over-threshold region of the peak frame.</param>
 /// <param name="Snapshot">The picture of the peak frame, if any.</param>
 /// <param name="ModelVersion">The model's version.</param>
+/// <param name="Reason">Why the agent ended the alarm itself (<see cref="AlarmEndReasons"/>); null for every other message.</param>
 public sealed record AlarmEvent(
     Guid Id,
     AlarmEventKind Kind,
@@ -23,4 +24,5 @@ public sealed record AlarmEvent(
     DateTime StartedUtc,
     AlarmBox Box,
     string? Snapshot,
-    string ModelVersion);
+    string ModelVersion,
+    string? Reason = null);

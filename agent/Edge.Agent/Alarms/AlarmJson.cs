@@ -7,7 +7,8 @@ namespace Edge.Agent.Alarms;
 /// <summary>
 /// The alarm message subscribers depend on: one JSON object with id, event, site, device, camera, time
 /// (ISO 8601 UTC of the frame), score, threshold, modelVersion, box [x, y, w, h], snapshot, plus
-/// peakScore and startTime. Keys are written explicitly so that a rename cannot slip in.
+/// peakScore and startTime, and reason on an end the agent made itself. Keys are written explicitly so that a rename
+/// cannot slip in.
 /// </summary>
 public static class AlarmJson
 {
@@ -43,7 +44,33 @@ public static class AlarmJson
             {
                 json.WriteString("snapshot", alarm.Snapshot);
             }
+            if (alarm.Reason is not null)
+            {
+                json.WriteString("reason", alarm.Reason);
+            }
             json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The <c>end</c> of the alarm whose latest message was <paramref name="lastMessage"/> (its start or last update, as
+    /// the outbox kept it): the same alarm, <c>time</c> now, and the reason it was ended without a frame to end it.
+    /// </summary>
+    /// <exception cref="JsonException">The message is not an alarm object (an outbox written by something else).</exception>
+    public static byte[] EndOf(ReadOnlySpan<byte> lastMessage, DateTime timeUtc, string reason)
+    {
+        if (System.Text.Json.Nodes.JsonNode.Parse(lastMessage) is not System.Text.Json.Nodes.JsonObject alarm)
+        {
+            throw new JsonException("an alarm message must be a JSON object");
+        }
+        alarm["event"] = EventName(AlarmEventKind.End);
+        alarm["time"] = Iso8601(timeUtc);
+        alarm["reason"] = reason;
+        var buffer = new ArrayBufferWriter<byte>(lastMessage.Length + 64);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            alarm.WriteTo(json);
         }
         return buffer.WrittenSpan.ToArray();
     }

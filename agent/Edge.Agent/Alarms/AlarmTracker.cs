@@ -38,6 +38,22 @@ public sealed class AlarmTracker
         return _active is { } active ? ObserveActive(active, frame) : ObserveIdle(frame);
     }
 
+    /// <summary>
+    /// Ends the open alarm, if any, without a frame (the agent is stopping): its <c>end</c> carries the last frame's
+    /// score and model, <paramref name="timeUtc"/> and <paramref name="reason"/>. The tracker is idle afterwards.
+    /// </summary>
+    public AlarmEvent? EndNow(DateTime timeUtc, string reason)
+    {
+        if (_active is not { } active)
+        {
+            return null;
+        }
+        Reset(cooldownUntil: null);
+        return new AlarmEvent(
+            active.Id, AlarmEventKind.End, active.Camera, timeUtc, active.LastScore, active.Threshold, active.Peak, active.StartedUtc,
+            active.Box, active.Snapshot, active.ModelVersion, reason);
+    }
+
     private AlarmEvent? ObserveIdle(ScoredFrame frame)
     {
         if (_cooldownUntil is { } until && frame.TimeUtc < until)
@@ -57,24 +73,22 @@ public sealed class AlarmTracker
         {
             return null;
         }
-        var active = new Active(_newId(), frame.TimeUtc, frame.Threshold, frame.Score, frame.Box, frame.Snapshot);
+        var active = new Active(_newId(), frame);
         _active = active;
         return Message(AlarmEventKind.Start, active, frame);
     }
 
     private AlarmEvent? ObserveActive(Active active, ScoredFrame frame)
     {
+        active.LastScore = frame.Score;
+        active.ModelVersion = frame.ModelVersion;
         var endLevel = active.Threshold * (1 - _rules.Hysteresis);
         if (frame.Score < endLevel)
         {
             active.UnderSince ??= frame.TimeUtc;
             if (frame.TimeUtc - active.UnderSince.Value >= _rules.Hold)
             {
-                _active = null;
-                _cooldownUntil = frame.TimeUtc + _rules.Cooldown;
-                Array.Clear(_window);
-                _windowFilled = 0;
-                _windowNext = 0;
+                Reset(cooldownUntil: frame.TimeUtc + _rules.Cooldown);
                 return Message(AlarmEventKind.End, active, frame);
             }
             return null;
@@ -94,6 +108,15 @@ public sealed class AlarmTracker
         return null;
     }
 
+    private void Reset(DateTime? cooldownUntil)
+    {
+        _active = null;
+        _cooldownUntil = cooldownUntil;
+        Array.Clear(_window);
+        _windowFilled = 0;
+        _windowNext = 0;
+    }
+
     private static AlarmEvent Message(AlarmEventKind kind, Active active, ScoredFrame frame) => new(
         active.Id,
         kind,
@@ -107,21 +130,27 @@ public sealed class AlarmTracker
         active.Snapshot,
         frame.ModelVersion);
 
-    private sealed class Active(Guid id, DateTime startedUtc, double threshold, double peak, AlarmBox box, string? snapshot)
+    private sealed class Active(Guid id, ScoredFrame start)
     {
         public Guid Id { get; } = id;
 
-        public DateTime StartedUtc { get; } = startedUtc;
+        public string Camera { get; } = start.Camera;
 
-        public double Threshold { get; } = threshold;
+        public DateTime StartedUtc { get; } = start.TimeUtc;
 
-        public double Peak { get; set; } = peak;
+        public double Threshold { get; } = start.Threshold;
 
-        public double PeakSent { get; set; } = peak;
+        public double Peak { get; set; } = start.Score;
 
-        public AlarmBox Box { get; set; } = box;
+        public double PeakSent { get; set; } = start.Score;
 
-        public string? Snapshot { get; set; } = snapshot;
+        public AlarmBox Box { get; set; } = start.Box;
+
+        public string? Snapshot { get; set; } = start.Snapshot;
+
+        public double LastScore { get; set; } = start.Score;
+
+        public string ModelVersion { get; set; } = start.ModelVersion;
 
         public DateTime? UnderSince { get; set; }
     }

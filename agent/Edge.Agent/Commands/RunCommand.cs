@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Agent.Alarms;
 using Edge.Agent.Configuration;
 using Edge.Agent.Hosting;
 using Edge.Agent.Outbox;
@@ -27,6 +28,8 @@ internal static class RunCommand
             var updates = UpdateStartup.Recover(loaded, DateTimeOffset.UtcNow);
             var pipeline = PipelineFactory.Choose(loaded, parse.GetValue(noModel), startupLoggers, updates);
             using var outbox = new SqliteOutbox(loaded.OutboxPath, loaded.Outbox.MaxMessages);
+            // Before anything alarms: what the last run left open (a kill -9) gets its end, ahead of every new message.
+            AlarmPublisher.EndLeftOpen(outbox, startupLoggers.CreateLogger("Edge.Agent.Alarms"));
             using var host = AgentHost.Build(loaded, outbox, pipeline, updates: updates);
             // The host handles SIGTERM itself (STOPPING=1, drain, flush, offline), so no token is passed.
             await host.RunAsync().ConfigureAwait(false);

@@ -38,9 +38,18 @@ public static class ConfigFile
     /// <summary>Validates configuration text; <paramref name="origin"/> names it in errors.</summary>
     public static AgentConfig Parse(string json, string origin, IReadOnlyDictionary<string, string> environment)
     {
+        var problems = new List<ConfigProblem>();
         JsonNode? node;
         try
         {
+            using (var document = JsonDocument.Parse(json, DocumentOptions))
+            {
+                JsonTextProblems.Find(document.RootElement, "$", problems);
+            }
+            if (problems.Count > 0)
+            {
+                throw new ConfigException(origin, problems);
+            }
             node = JsonNode.Parse(json, NodeOptions, DocumentOptions);
         }
         catch (JsonException e)
@@ -52,7 +61,6 @@ public static class ConfigFile
         {
             throw new ConfigException(origin, [new ConfigProblem("$", "must be a JSON object")]);
         }
-        var problems = new List<ConfigProblem>();
         EnvironmentOverrides.Apply(root, environment, problems);
         var config = AgentConfig.Read(new ConfigReader(root, "$", problems));
         if (problems.Count > 0)

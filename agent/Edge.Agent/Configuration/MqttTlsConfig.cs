@@ -27,6 +27,7 @@ public sealed record MqttTlsConfig
         {
             r.Problem(tls.CertFile is null ? "certFile" : "keyFile", "certFile and keyFile go together (mutual TLS)");
         }
+        TlsFiles.Check(r, tls);
         r.RejectUnknownKeys();
         return tls;
     }

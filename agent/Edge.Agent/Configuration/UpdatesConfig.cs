@@ -32,9 +32,7 @@ public sealed record UpdatesConfig
     {
         var config = new UpdatesConfig
         {
-            TrustedKeys = r.Array("trustedKeys").Select(item => item.Item?.GetValueKind() == System.Text.Json.JsonValueKind.String
-                ? item.Item.GetValue<string>()
-                : Reject(r, item.Path)).Where(k => k.Length > 0).ToList(),
+            TrustedKeys = TrustedKeyFiles.Read(r, "trustedKeys"),
             ReplayWindowMinutes = r.Double("replayWindowMinutes", 60, 1, 7 * 24 * 60),
             MaxArchiveMegabytes = r.Double("maxArchiveMegabytes", 512, 1, 64 * 1024),
             DownloadTimeoutSeconds = r.Double("downloadTimeoutSeconds", 600, 1, 86_400),
@@ -46,11 +44,5 @@ public sealed record UpdatesConfig
         };
         r.RejectUnknownKeys();
         return config;
-    }
-
-    private static string Reject(ConfigReader r, string path)
-    {
-        r.ProblemAt(path, "must be the path of a PEM public key (a string)");
-        return "";
     }
 }

@@ -11,17 +11,24 @@ namespace Edge.Agent.Mqtt;
 // receive path: they must be quick, so they hand work on; a handler that waits holds back every later message.
 public sealed partial class MqttLink
 {
-    private readonly Dictionary<string, Func<MqttInboundMessage, Task>> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
 
     /// <summary>Receives every QoS 1 message on <paramref name="topic"/> (an exact topic, no wildcards) from the next connection on.</summary>
-    public void Subscribe(string topic, Func<MqttInboundMessage, Task> handler)
+    /// <param name="topic">The exact topic.</param>
+    /// <param name="handler">Gets each message.</param>
+    /// <param name="maxPayloadBytes">
+    /// The largest payload the handler takes (at most <see cref="MaximumPacketBytes"/>): a larger one is not copied, and the
+    /// handler gets it empty with <see cref="MqttInboundMessage.OversizedBytes"/> set, to refuse it with its reason.
+    /// </param>
+    public void Subscribe(string topic, Func<MqttInboundMessage, Task> handler, int maxPayloadBytes = MaximumPacketBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxPayloadBytes, MaximumPacketBytes);
         RefuseWildcard(topic);
         lock (_gate)
         {
-            _subscriptions[topic] = handler;
+            _subscriptions[topic] = new Subscription(handler, maxPayloadBytes);
         }
     }
 
@@ -50,7 +57,7 @@ public sealed partial class MqttLink
         {
             foreach (var topic in topics)
             {
-                _subscriptions[topic] = handler;
+                _subscriptions[topic] = new Subscription(handler, MaximumPacketBytes);
             }
         }
         if (!_client.IsConnected)
@@ -180,21 +187,31 @@ public sealed partial class MqttLink
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        Func<MqttInboundMessage, Task>? handler;
+        Subscription? subscription;
         var message = e.ApplicationMessage;
         lock (_gate)
         {
-            _subscriptions.TryGetValue(message.Topic, out handler);
+            _subscriptions.TryGetValue(message.Topic, out subscription);
         }
-        if (handler is null)
+        if (subscription is null)
         {
             return;
         }
+        // Measured before anything is copied: a payload the handler cannot take costs no second buffer of its size.
+        var length = message.Payload.Length;
+        var oversized = length > subscription.MaxPayloadBytes;
+        if (oversized)
+        {
+            LogOversized(_logger, message.Topic, length, subscription.MaxPayloadBytes);
+        }
         var inbound = new MqttInboundMessage(
-            message.Topic, message.Payload.ToArray(), message.Retain, message.ResponseTopic, message.CorrelationData);
+            message.Topic, oversized ? [] : message.Payload.ToArray(), message.Retain, message.ResponseTopic, message.CorrelationData)
+        {
+            OversizedBytes = oversized ? length : 0,
+        };
         try
         {
-            await handler(inbound).ConfigureAwait(false);
+            await subscription.Handler(inbound).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failing handler must not take the receive loop down with it.
         catch (Exception ex)
@@ -204,9 +221,14 @@ public sealed partial class MqttLink
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT message on {Topic} refused unread: {Bytes} bytes, more than the {Limit} that topic takes")]
+    private static partial void LogOversized(ILogger logger, string topic, long bytes, int limit);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription to {Topic} refused: {Reason}")]
     private static partial void LogSubscribeRefused(ILogger logger, string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the message on {Topic} failed: {Reason}")]
     private static partial void LogHandlerFailed(ILogger logger, string topic, string reason);
+
+    private sealed record Subscription(Func<MqttInboundMessage, Task> Handler, int MaxPayloadBytes);
 }

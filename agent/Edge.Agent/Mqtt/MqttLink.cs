@@ -18,6 +18,12 @@ namespace Edge.Agent.Mqtt;
 /// </summary>
 public sealed partial class MqttLink : BackgroundService
 {
+    /// <summary>
+    /// The largest MQTT packet the agent takes (MQTT 5 tells the broker, which then drops a larger message for this client
+    /// instead of sending it): an archive chunk, the largest message the agent receives, and room for its topic and properties.
+    /// </summary>
+    public const int MaximumPacketBytes = Fleet.ArchiveChunks.MaxChunkBytes + (64 * 1024);
+
     private static readonly TimeSpan StopPublishTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
 

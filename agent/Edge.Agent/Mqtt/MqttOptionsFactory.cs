@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Edge.Agent.Configuration;
 using MQTTnet;
@@ -21,6 +20,11 @@ public static class MqttOptionsFactory
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(config.KeepAliveSeconds))
             .WithCleanSession(true)
             .WithTimeout(TimeSpan.FromSeconds(10));
+        if (config.Protocol == MqttProtocol.V500)
+        {
+            // MQTT 3.1.1 has no way to say it: there only the broker's own limit (Mosquitto's message_size_limit) protects the agent.
+            builder.WithMaximumPacketSize(MqttLink.MaximumPacketBytes);
+        }
         if (withLastWill)
         {
             builder.WithWillTopic(topics.Status)
@@ -44,16 +48,11 @@ public static class MqttOptionsFactory
         var builder = new MqttClientTlsOptionsBuilder().UseTls().WithTargetHost(host);
         if (tls.CaFile is not null)
         {
-            var trust = new X509Certificate2Collection();
-            trust.ImportFromPemFile(tls.CaFile);
-            builder.WithTrustChain(trust);
+            builder.WithTrustChain(TlsFiles.Authorities(tls.CaFile));
         }
         if (tls.CertFile is not null && tls.KeyFile is not null)
         {
-            // Re-exported as PKCS#12 because SslStream on Linux needs the key in a form it can hand to OpenSSL.
-            using var pem = X509Certificate2.CreateFromPemFile(tls.CertFile, tls.KeyFile);
-            var client = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
-            builder.WithClientCertificates([client]);
+            builder.WithClientCertificates([TlsFiles.ClientCertificate(tls.CertFile, tls.KeyFile)]);
         }
         return builder.Build();
     }

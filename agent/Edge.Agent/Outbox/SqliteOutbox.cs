@@ -7,7 +7,9 @@ namespace Edge.Agent.Outbox;
 /// The durable store of messages not yet acknowledged by the broker: a SQLite file in WAL mode with
 /// <c>synchronous=FULL</c>, so that a message is on disk when <see cref="Enqueue"/> returns and survives a
 /// kill -9 or a power cut. Messages leave only through <see cref="Remove"/> (after PUBACK) or, when the
-/// outbox is full, by eviction of the oldest, which is counted. Thread-safe (one connection, one lock).
+/// outbox is full, by eviction of the oldest, which is counted. Alongside, it keeps the alarms still open (their latest
+/// message, <see cref="OpenAlarm"/>), written with the message that opens or ends them, so that the next start can end
+/// what a crash left open. Thread-safe (one connection, one lock).
 /// </summary>
 public sealed class SqliteOutbox : IDisposable
 {
@@ -44,6 +46,7 @@ public sealed class SqliteOutbox : IDisposable
                     payload BLOB NOT NULL,
                     enqueued TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS open_alarms (id TEXT PRIMARY KEY, topic TEXT NOT NULL, payload BLOB NOT NULL);
                 INSERT OR IGNORE INTO counters VALUES ('evicted', 0);
                 """);
             _count = Scalar("SELECT COUNT(*) FROM messages;");
@@ -68,7 +71,11 @@ public sealed class SqliteOutbox : IDisposable
     public event EventHandler? Changed;
 
     /// <summary>Stores a message durably (fsync'd) and returns its sequence number; evicts the oldest when full.</summary>
-    public long Enqueue(string topic, ReadOnlySpan<byte> payload)
+    /// <param name="topic">Where it goes.</param>
+    /// <param name="payload">What it says.</param>
+    /// <param name="alarmId">The alarm this message belongs to, if it is an alarm's: recorded as open with this message, or no longer open ...</param>
+    /// <param name="alarmEnds">... when the message ends it.</param>
+    public long Enqueue(string topic, ReadOnlySpan<byte> payload, string? alarmId = null, bool alarmEnds = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         long sequence;
@@ -90,6 +97,10 @@ public sealed class SqliteOutbox : IDisposable
                 insert.Parameters.AddWithValue("$enqueued", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 sequence = (long)insert.ExecuteScalar()!;
             }
+            if (alarmId is not null)
+            {
+                RecordAlarm(alarmId, topic, payload, alarmEnds, transaction);
+            }
             transaction.Commit();
             if (evict > 0)
             {
@@ -101,6 +112,23 @@ public sealed class SqliteOutbox : IDisposable
         _added.Set();
         Changed?.Invoke(this, EventArgs.Empty);
         return sequence;
+    }
+
+    /// <summary>The alarms whose latest message was no end, oldest first.</summary>
+    public IReadOnlyList<OpenAlarm> OpenAlarms()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT id, topic, payload FROM open_alarms ORDER BY rowid;";
+            using var reader = command.ExecuteReader();
+            var open = new List<OpenAlarm>();
+            while (reader.Read())
+            {
+                open.Add(new OpenAlarm(reader.GetString(0), reader.GetString(1), (byte[])reader[2]));
+            }
+            return open;
+        }
     }
 
     /// <summary>The oldest waiting message, or null when empty.</summary>
@@ -151,6 +179,25 @@ public sealed class SqliteOutbox : IDisposable
         {
             _connection.Dispose();
         }
+    }
+
+    private void RecordAlarm(string id, string topic, ReadOnlySpan<byte> payload, bool ends, SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$id", id);
+        if (ends)
+        {
+            command.CommandText = "DELETE FROM open_alarms WHERE id = $id;";
+        }
+        else
+        {
+            // An update replaces the start: the latest message is what an end is made from.
+            command.CommandText = "INSERT INTO open_alarms (id, topic, payload) VALUES ($id, $topic, $payload) ON CONFLICT(id) DO UPDATE SET payload = excluded.payload;";
+            command.Parameters.AddWithValue("$topic", topic);
+            command.Parameters.AddWithValue("$payload", payload.ToArray());
+        }
+        command.ExecuteNonQuery();
     }
 
     private int Execute(string sql, (string Name, long Value)? parameter = null, SqliteTransaction? transaction = null)

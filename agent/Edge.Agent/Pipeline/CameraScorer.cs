@@ -17,6 +17,8 @@ namespace Edge.Agent.Pipeline;
 /// </summary>
 public sealed class CameraScorer : IDisposable
 {
+    private const string HowToCalibrate = "run 'edge-train calibrate' on the bundle or set alarms.threshold or cameras[].threshold";
+
     private readonly CameraConfig _camera;
     private readonly ActiveModel _model;
     private readonly FrameScorer _scorer;
@@ -36,21 +38,47 @@ public sealed class CameraScorer : IDisposable
         _alarms = alarms;
         _metrics = metrics;
         _snapshots = snapshots;
+        (_scorer, _threshold) = FrameScorerFor(camera, model, rules);
+    }
+
+    /// <summary>
+    /// Refuses a model the cameras cannot alarm with (a class it lacks, no threshold for a camera), as building their
+    /// scorers would: run calls it before the agent connects, so that such a start ends in one line, not after
+    /// the agent announced itself online. With no cameras the bundle must still carry a threshold or the configuration one.
+    /// </summary>
+    /// <exception cref="Commands.StartupException">What no camera could run with, naming the camera.</exception>
+    public static void Check(AgentConfig config, ActiveModel model)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(model);
+        if (config.Cameras.Count == 0 && model.ImageThreshold is null && config.Alarms.Threshold is null)
+        {
+            throw new Commands.StartupException($"the bundle {model.Version} is not calibrated and no threshold is configured; {HowToCalibrate}");
+        }
+        foreach (var camera in config.Cameras)
+        {
+            FrameScorerFor(camera, model, config.Alarms).Scorer.Dispose();
+        }
+    }
+
+    private static (FrameScorer Scorer, double Threshold) FrameScorerFor(CameraConfig camera, ActiveModel model, AlarmConfig rules)
+    {
+        FrameScorer scorer;
         try
         {
-            _scorer = new FrameScorer(model.Model, camera.ScorerSettings(rules));
+            scorer = new FrameScorer(model.Model, camera.ScorerSettings(rules));
         }
         catch (ArgumentException e)
         {
             throw new Commands.StartupException(e.Message, e);
         }
-        if (_scorer.Thresholds.Image is not { } threshold)
+        if (scorer.Thresholds.Image is not { } threshold)
         {
-            _scorer.Dispose();
+            scorer.Dispose();
             throw new Commands.StartupException(
-                $"camera {camera.Name}: the bundle {model.Version} is not calibrated and no threshold is configured; run 'edge-train calibrate' on the bundle or set alarms.threshold or cameras[].threshold");
+                $"camera {camera.Name}: the bundle {model.Version} is not calibrated and no threshold is configured; {HowToCalibrate}");
         }
-        _threshold = threshold;
+        return (scorer, threshold);
     }
 
     public string Camera => _camera.Name;

@@ -13,7 +13,7 @@ namespace Edge.Agent.Pipeline;
 /// worker by a <see cref="CameraScorer"/> against the live model. Ready once every camera has had a frame scored.
 /// The model can be swapped, shadowed or watched while it runs (<see cref="IModelHost"/>): each camera's lane takes
 /// its lock per frame, so a swap lands between two frames. Stopping drains the frame in hand; the alarms it caused
-/// are already in the durable outbox.
+/// are already in the durable outbox, and the alarms still open are ended there with the reason "agent stopped".
 /// </summary>
 public sealed partial class InferencePipeline : IFramePipeline, IModelHost
 {
@@ -91,6 +91,11 @@ public sealed partial class InferencePipeline : IFramePipeline, IModelHost
                 {
                     lane.Dispose();
                 }
+            }
+            // No camera scores any more: an alarm still open gets its end now, before the outbox is flushed and the link closes.
+            foreach (var end in _alarms.EndOpen(AlarmEndReasons.AgentStopped))
+            {
+                _live?.Alarm(end);
             }
         }
     }

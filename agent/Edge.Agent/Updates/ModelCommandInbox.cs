@@ -25,7 +25,7 @@ public sealed partial class ModelCommandInbox
         _topics = topics;
         _replays = replays;
         _logger = logger;
-        link.Subscribe(topics.ModelCommand, OnCommandAsync);
+        link.Subscribe(topics.ModelCommand, OnCommandAsync, ModelCommandJson.MaxBytes);
     }
 
     /// <summary>Accepted commands, in the order they arrived.</summary>
@@ -61,6 +61,10 @@ public sealed partial class ModelCommandInbox
 
     private (ModelCommand? Command, string? Refusal) Admit(MqttInboundMessage message)
     {
+        if (message.OversizedBytes > 0)
+        {
+            return (null, ModelCommandJson.TooLarge(message.OversizedBytes));
+        }
         if (message.Retained)
         {
             // A retained command would run again on every reconnection: commands are never retained.

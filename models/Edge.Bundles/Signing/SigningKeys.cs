@@ -22,7 +22,16 @@ public static class SigningKeys
     public static ECDsa ImportPrivateKey(string pem, string source) => Import(pem, source, "private", "PRIVATE KEY");
 
     /// <exception cref="SignatureException">The text is not a P-256 public key in SubjectPublicKeyInfo PEM.</exception>
-    public static ECDsa ImportPublicKey(string pem, string source) => Import(pem, source, "public", "PUBLIC KEY");
+    public static ECDsa ImportPublicKey(string pem, string source)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        // Said plainly: a signing key copied to a device instead of its public half lets whoever reads the device sign bundles.
+        if (pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            throw new SignatureException($"'{source}' is a private key: trust its public key (edge-signing.pub) instead, and keep the private key on the workstation");
+        }
+        return Import(pem, source, "public", "PUBLIC KEY");
+    }
 
     private static ECDsa Import(string pem, string source, string kind, string label)
     {

@@ -5,11 +5,19 @@ using Microsoft.ML.OnnxRuntime;
 namespace Edge.Inference.Runtime;
 
 /// <summary>
-/// The process-wide ONNX Runtime environment, created once, with ORT's own log routed to Microsoft.Extensions.Logging.
-/// The first <see cref="Initialize"/> wins (ORT has one environment per process); later calls return the same one.
+/// The process-wide ONNX Runtime environment, created once, with ORT's own log routed to Microsoft.Extensions.Logging
+/// and its telemetry off. The first <see cref="Initialize"/> wins (ORT has one environment per process); later calls
+/// return the same one.
 /// </summary>
 public static class OrtRuntime
 {
+    /// <summary>
+    /// Read by ONNX Runtime when it starts: "1" keeps its telemetry (a device id and an event queue under
+    /// <c>~/.cache/Microsoft/DeveloperTools/.onnxruntime/</c>, uploaded to Microsoft) from starting at all.
+    /// <see cref="OrtEnv.DisableTelemetryEvents"/> alone comes too late: the files exist by then.
+    /// </summary>
+    public const string DisableTelemetryVariable = "ORT_DISABLE_TELEMETRY";
+
     private static readonly Lock Gate = new();
     private static ILogger _logger = NullLogger.Instance;
     private static DOrtLoggingFunction? _callback; // kept alive: ORT calls it from native threads
@@ -26,6 +34,8 @@ public static class OrtRuntime
                 OrtNativeLibrary.Configure(nativeLibrary);
                 return OrtEnv.Instance();
             }
+            // Before the native library loads: a factory appliance sends nothing unasked, and no Edge tool wants it.
+            Interop.Interop.Libc.Setenv(DisableTelemetryVariable, "1");
             OrtNativeLibrary.Configure(nativeLibrary);
             _logger = logger ?? NullLogger.Instance;
             if (OrtEnv.IsCreated)
@@ -33,7 +43,8 @@ public static class OrtRuntime
                 // Something used ORT's managed API directly first and it made its default environment: adopt it,
                 // since there can be only one; its log does not reach ours.
                 IsInitialized = true;
-                _logger.LogWarning("ONNX Runtime's environment was created outside Edge.Inference; its log is not routed to this logger");
+                _logger.LogWarning("ONNX Runtime's environment was created outside Edge.Inference; its log is not routed to this logger and its telemetry may have started");
+                OrtEnv.Instance().DisableTelemetryEvents();
                 return OrtEnv.Instance();
             }
             _callback = Forward;
@@ -46,6 +57,7 @@ public static class OrtRuntime
             try
             {
                 var environment = OrtEnv.CreateInstanceWithOptions(ref options);
+                environment.DisableTelemetryEvents();
                 IsInitialized = true;
                 _logger.LogInformation("ONNX Runtime {Version} loaded from {Library}; providers in this build: {Providers}",
                     environment.GetVersionString(), OrtNativeLibrary.ConfiguredPath ?? "the packaged library",

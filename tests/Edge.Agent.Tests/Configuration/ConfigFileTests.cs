@@ -115,6 +115,24 @@ public class ConfigFileTests
     }
 
     [Fact]
+    public void Duplicate_keys_at_any_depth_are_reported_at_their_paths_whatever_their_case()
+    {
+        var problems = ProblemsOf("""
+            { "site": "a", "device": "b", "mqtt": { "host": "h", "HOST": "i", "tls": { "enabled": false, "enabled": true } },
+              "model": { "bundle": "/b" }, "cameras": [ { "name": "c", "folder": "/f", "Name": "d" } ], "DEVICE": "c" }
+            """);
+
+        Assert.Equal(
+            [
+                "$.mqtt.HOST: appears more than once (as \"host\" and \"HOST\": keys are matched ignoring case)",
+                "$.mqtt.tls.enabled: appears more than once",
+                "$.cameras[0].Name: appears more than once (as \"name\" and \"Name\": keys are matched ignoring case)",
+                "$.DEVICE: appears more than once (as \"device\" and \"DEVICE\": keys are matched ignoring case)",
+            ],
+            problems);
+    }
+
+    [Fact]
     public void The_variables_of_edges_other_tools_are_not_taken_for_configuration_overrides()
     {
         var config = Parse(Minimal, new Dictionary<string, string>

@@ -65,36 +65,6 @@ public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : Broker
     }
 
     [Fact]
-    public void Run_with_a_damaged_bundle_refuses_to_start_naming_the_damaged_file()
-    {
-        var damaged = bundle.CalibratedCopy(Folder);
-        using (var stream = File.OpenWrite(Path.Combine(damaged, "encoder.onnx")))
-        {
-            stream.Position = 10;
-            stream.WriteByte(0x42);
-        }
-        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""", model: damaged);
-
-        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
-
-        Assert.Equal(1, code);
-        Assert.StartsWith("edge-agent run: cannot start: the model bundle", errors, StringComparison.Ordinal);
-        Assert.Contains("encoder.onnx", errors, StringComparison.Ordinal);
-        Assert.Single(errors.Split('\n'));
-    }
-
-    [Fact]
-    public void Run_with_an_uncalibrated_bundle_and_no_threshold_refuses_to_start_and_says_how_to_fix_it()
-    {
-        var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4" } ]""", model: bundle.Folder);
-
-        var (code, _, errors) = AgentProcess.Run("run", "--config", config);
-
-        Assert.Equal(1, code);
-        Assert.Contains("is not calibrated and no threshold is configured; run 'edge-train calibrate'", errors, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Run_with_a_camera_class_the_bundle_does_not_have_refuses_to_start_naming_the_bundle_s_classes()
     {
         var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: """[ { "name": "line1", "ffmpeg": "-i x.mp4", "threshold": 0.5, "class": "bottle" } ]""", model: bundle.Folder);
