@@ -20,13 +20,14 @@ public sealed class RolloutCommandTests(TrainedBundle bundle) : BrokerTest
     [Fact]
     public async Task A_rollout_in_two_waves_installs_a_signed_archive_on_two_agents_and_exits_zero_with_both_active()
     {
-        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var calibrated = bundle.CalibratedCopy(Folder);
+        await using var kit = await UpdateKit.StartAsync(calibrated, new TempFolder());
         var archive = kit.Make("edge-2.0.0", "2.0.0");
         using var second = new TempFolder();
         using var status = Broker.Subscribe("edge/+/+/status", persistent: false);
-        using var agent1 = AgentProcess.Start(["run", "--config", Config(Folder, "box1", kit.PublicKeyPath)]);
-        using var agent2 = AgentProcess.Start(["run", "--config", Config(second, "box2", kit.PublicKeyPath)]);
-        status.WaitUntil(m => m.Count(x => x.Payload == "online") >= 2, Patience);
+        using var agent1 = AgentProcess.Start(["run", "--config", Config(Folder, "box1", calibrated, kit.PublicKeyPath)]);
+        using var agent2 = AgentProcess.Start(["run", "--config", Config(second, "box2", calibrated, kit.PublicKeyPath)]);
+        AgentProcess.WaitOnline(status, Patience, agent1, agent2);
 
         var output = ExternalTool.Run("dotnet", [Trainer, "rollout", "--broker", BrokerUrl, "--archive-url", archive.Url.ToString(),
             "--archive", Path.Combine(kit.Server.Folder, "edge-2.0.0.zip"), "--devices", "plant1/+", "--waves", "1,100%",
@@ -47,13 +48,14 @@ public sealed class RolloutCommandTests(TrainedBundle bundle) : BrokerTest
     [Fact]
     public async Task A_rollout_of_an_archive_published_as_mqtt_chunks_installs_it_without_a_model_server()
     {
-        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var calibrated = bundle.CalibratedCopy(Folder);
+        await using var kit = await UpdateKit.StartAsync(calibrated, new TempFolder());
         var archive = kit.Make("edge-2.0.0", "2.0.0");
         var zip = Path.Combine(kit.Server.Folder, "edge-2.0.0.zip");
         ExternalTool.Run("dotnet", [Trainer, "publish-chunks", "--broker", BrokerUrl, "--archive", zip], TimeSpan.FromMinutes(2));
         using var status = Broker.Subscribe("edge/plant1/box1/status", persistent: false);
-        using var agent = AgentProcess.Start(["run", "--config", Config(Folder, "box1", kit.PublicKeyPath)]);
-        status.WaitUntil(m => m.Any(x => x.Payload == "online"), Patience);
+        using var agent = AgentProcess.Start(["run", "--config", Config(Folder, "box1", calibrated, kit.PublicKeyPath)]);
+        AgentProcess.WaitOnline(status, Patience, agent);
 
         var output = ExternalTool.Run("dotnet", [Trainer, "rollout", "--broker", BrokerUrl, "--archive-url", $"mqtt-chunks:{archive.Sha256}",
             "--archive", zip, "--devices", "plant1/box1", "--waves", "100%", "--listen-seconds", "1", "--timeout-minutes", "2", "--json"], TimeSpan.FromMinutes(3));
@@ -86,6 +88,7 @@ public sealed class RolloutCommandTests(TrainedBundle bundle) : BrokerTest
         Assert.Equal(0, agent.WaitForExit(Patience));
     }
 
-    private string Config(TempFolder folder, string device, string trustedKey) => AgentConfigFile.Write(folder, Broker.Port, model: bundle.Folder, device: device,
+    // These agents have no cameras: they start with, and install, only a calibrated bundle (the archives are made from one).
+    private string Config(TempFolder folder, string device, string model, string trustedKey) => AgentConfigFile.Write(folder, Broker.Port, model: model, device: device,
         updates: $$"""{ "trustedKeys": ["{{trustedKey}}"], "probationSeconds": 1 }""");
 }

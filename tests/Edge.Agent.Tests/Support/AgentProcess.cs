@@ -108,6 +108,22 @@ public sealed class AgentProcess : IDisposable
         return Output;
     }
 
+    /// <summary>
+    /// Waits until each of <paramref name="agents"/> could have said "online" on <paramref name="status"/>. One that exits
+    /// first fails the wait with its log: a refused start says why there in one line, while the broker only sees no one connect.
+    /// </summary>
+    public static void WaitOnline(MosquittoSubscription status, TimeSpan timeout, params AgentProcess[] agents)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        bool AllOnline(IReadOnlyList<MosquittoMessage> messages) => messages.Count(m => m.Payload == "online") >= agents.Length;
+        var messages = status.WaitUntil(m => AllOnline(m) || agents.Any(a => a.HasExited), timeout);
+        if (!AllOnline(messages) && agents.FirstOrDefault(a => a.HasExited) is { } exited)
+        {
+            throw new InvalidOperationException(
+                $"edge-agent exited with {exited.WaitForExit(TimeSpan.Zero)} before it was online; stderr:\n{string.Join("\n", exited.Errors.TakeLast(30))}");
+        }
+    }
+
     /// <summary>Waits for the agent's stderr (its log) to satisfy <paramref name="done"/>.</summary>
     public IReadOnlyList<string> WaitForErrors(Func<IReadOnlyList<string>, bool> done, TimeSpan timeout)
     {

@@ -20,6 +20,8 @@ public sealed class CandidateCheckTests(TrainedBundle bundle)
         Cameras = cameras,
     };
 
+    private static AgentConfig WithoutCameras(double? alarmThreshold) => Config() with { Alarms = new AlarmConfig { Threshold = alarmThreshold } };
+
     private static CameraConfig Camera(double? threshold = null, string? productClass = null) =>
         new() { Name = "line1", Source = new Edge.Agent.Cameras.Sources.Folder.FolderSourceSettings("/frames"), Threshold = threshold, ProductClass = productClass };
 
@@ -47,7 +49,22 @@ public sealed class CandidateCheckTests(TrainedBundle bundle)
         var unset = Assert.Throws<UpdateException>(() => CandidateCheck.Load(bundle.Folder, Config(0, Camera()), NullLogger.Instance));
         var wrongClass = Assert.Throws<UpdateException>(() => CandidateCheck.Load(bundle.Folder, Config(0, Camera(threshold: 0.5, productClass: "bottle")), NullLogger.Instance));
 
-        Assert.Contains("is not calibrated and camera(s) line1 have no configured threshold", unset.Message, StringComparison.Ordinal);
+        Assert.StartsWith("validation failed: camera line1: the bundle 1.0.0 is not calibrated and no threshold is configured", unset.Message, StringComparison.Ordinal);
         Assert.Contains("class 'bottle' is not one of the bundle's product classes (grain, weave)", wrongClass.Message, StringComparison.Ordinal);
+    }
+
+    // Accepted here, such a bundle would go live and then stop the agent's next start, which refuses it (CameraScorer.Check).
+    [Fact]
+    public void Without_cameras_an_uncalibrated_bundle_fails_validation_unless_alarms_threshold_is_set_and_a_calibrated_one_passes()
+    {
+        using var temp = new Edge.Testing.TempFolder();
+
+        var uncalibrated = Assert.Throws<UpdateException>(() => CandidateCheck.Load(bundle.Folder, WithoutCameras(alarmThreshold: null), NullLogger.Instance));
+        using var withThreshold = CandidateCheck.Load(bundle.Folder, WithoutCameras(alarmThreshold: 0.5), NullLogger.Instance);
+        using var calibrated = CandidateCheck.Load(bundle.CalibratedCopy(temp), WithoutCameras(alarmThreshold: null), NullLogger.Instance);
+
+        Assert.StartsWith("validation failed: the bundle 1.0.0 is not calibrated and no threshold is configured", uncalibrated.Message, StringComparison.Ordinal);
+        Assert.Equal("1.0.0", withThreshold.Version);
+        Assert.NotNull(calibrated.ImageThreshold);
     }
 }

@@ -130,30 +130,28 @@ public sealed class MqttChunkReceiverTests : BrokerTest
     public async Task An_archive_of_more_chunks_than_mosquitto_queues_for_one_client_arrives_whole_from_edge_train_publish_chunks()
     {
         // 1100 chunks: one subscription to all of them would get 1020 (max_queued_messages 1000 + max_inflight_messages 20).
-        var zip = Folder.File("big.zip");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            using (var writer = new StreamWriter(archive.CreateEntry("manifest.json").Open()))
-            {
-                writer.Write("""{ "modelVersion": "2.0.0" }""");
-            }
-            using (var writer = new StreamWriter(archive.CreateEntry("manifest.sig").Open()))
-            {
-                writer.Write("not checked here");
-            }
-            using var blob = archive.CreateEntry("blob.bin", CompressionLevel.NoCompression).Open();
-            blob.Write(RandomNumberGenerator.GetBytes(1099 * ChunkBytes));
-        }
-        var bytes = await File.ReadAllBytesAsync(zip);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var printed = ExternalTool.Run("dotnet", [Trainer, "publish-chunks", "--broker", $"mqtt://127.0.0.1:{Broker.Port.ToString(CultureInfo.InvariantCulture)}",
-            "--archive", zip, "--chunk-kb", "16"], TimeSpan.FromMinutes(2));
+        var (zip, bytes, sha) = await WriteArchiveAsync("big.zip", 1099 * ChunkBytes);
+        var printed = PublishChunks(zip, ChunkBytes);
         await using var link = await StartLinkAsync("edge-chunks-g");
 
         var path = await Receiver(link.Link).ReceiveAsync(ArchiveChunks.Url(sha), sha, bytes.Length, 1 << 30, TimeSpan.FromMinutes(2), CancellationToken.None);
 
         Assert.Contains("as 1100 retained chunk(s) of 16 KiB", printed, StringComparison.Ordinal);
         Assert.Contains($"url: mqtt-chunks:{sha}\n", printed, StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task Chunks_of_the_largest_size_publish_chunks_takes_fit_the_maximum_packet_size_the_link_announces_to_the_broker()
+    {
+        // Two full 4 MiB chunks and a short third: a limit without room for the topic would have the broker drop every full one.
+        var (zip, bytes, sha) = await WriteArchiveAsync("largest.zip", 2 * ArchiveChunks.MaxChunkBytes);
+        var printed = PublishChunks(zip, ArchiveChunks.MaxChunkBytes);
+        await using var link = await StartLinkAsync("edge-chunks-h");
+
+        var path = await Receiver(link.Link).ReceiveAsync(ArchiveChunks.Url(sha), sha, bytes.Length, 1 << 30, Patience, CancellationToken.None);
+
+        Assert.Contains("as 3 retained chunk(s) of 4096 KiB", printed, StringComparison.Ordinal);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
     }
 
@@ -174,6 +172,31 @@ public sealed class MqttChunkReceiverTests : BrokerTest
         Assert.Equal($"the archive has {_archive.Length} bytes, more than the 1000 allowed (updates.maxArchiveMegabytes)", tooLarge.Message);
         Assert.Equal($"mqtt-chunks:{new string('e', 64)} names another archive than the sha256 {Sha} of the command", url.Message);
     }
+
+    /// <summary>A zip as publish-chunks reads one (a manifest, a signature it does not check) holding <paramref name="blobBytes"/> random bytes stored as they are.</summary>
+    private async Task<(string Path, byte[] Bytes, string Sha256)> WriteArchiveAsync(string name, int blobBytes)
+    {
+        var zip = Folder.File(name);
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            using (var writer = new StreamWriter(archive.CreateEntry("manifest.json").Open()))
+            {
+                writer.Write("""{ "modelVersion": "2.0.0" }""");
+            }
+            using (var writer = new StreamWriter(archive.CreateEntry("manifest.sig").Open()))
+            {
+                writer.Write("not checked here");
+            }
+            using var blob = archive.CreateEntry("blob.bin", CompressionLevel.NoCompression).Open();
+            blob.Write(RandomNumberGenerator.GetBytes(blobBytes));
+        }
+        var bytes = await File.ReadAllBytesAsync(zip);
+        return (zip, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    private string PublishChunks(string zip, int chunkBytes) => ExternalTool.Run("dotnet", [Trainer, "publish-chunks",
+        "--broker", $"mqtt://127.0.0.1:{Broker.Port.ToString(CultureInfo.InvariantCulture)}", "--archive", zip,
+        "--chunk-kb", (chunkBytes / 1024).ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(2));
 
     private MqttChunkReceiver Receiver(MqttLink link) => new(link, Staging);
 

@@ -9,7 +9,8 @@ namespace Edge.Agent.Updates.Install;
 /// <summary>
 /// Validation of a verified bundle before it may go live: every graph loaded on the configured execution providers
 /// (with TensorRT, the engines are built now, into the engine cache, so the switch does not stall the cameras), the
-/// golden input giving its expected outputs, the latency budget, and a threshold for every camera.
+/// golden input giving its expected outputs, the latency budget, and what the agent checks at start: the cameras'
+/// classes and a threshold for every camera, or with no cameras a calibrated bundle or <c>alarms.threshold</c>.
 /// </summary>
 public static class CandidateCheck
 {
@@ -25,7 +26,7 @@ public static class CandidateCheck
         }
         catch (StartupException e)
         {
-            throw new UpdateException($"validation failed: {e.Message}", e);
+            throw Invalid(e);
         }
         try
         {
@@ -35,24 +36,14 @@ public static class CandidateCheck
                 throw new UpdateException(string.Create(CultureInfo.InvariantCulture,
                     $"validation failed: one detection of model {model.Version} took {model.CheckTime.TotalMilliseconds:F1} ms on {model.Model.Provider}, over the {budget} ms budget (updates.latencyBudgetMs)"));
             }
-            foreach (var camera in config.Cameras)
+            try
             {
-                try
-                {
-                    camera.ClassIndexIn(model.Model.Manifest.ClassNames);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UpdateException($"validation failed: {e.Message}", e);
-                }
+                // The rule the next start applies: a bundle that passed here and then stopped a restart would leave the device down.
+                CameraScorer.Check(config, model);
             }
-            if (model.ImageThreshold is null)
+            catch (StartupException e)
             {
-                var unset = config.Cameras.Where(c => double.IsNaN(c.ThresholdFor(config.Alarms, double.NaN))).Select(c => c.Name).ToList();
-                if (unset.Count > 0)
-                {
-                    throw new UpdateException($"validation failed: model {model.Version} is not calibrated and camera(s) {string.Join(", ", unset)} have no configured threshold");
-                }
+                throw Invalid(e);
             }
             return model;
         }
@@ -62,4 +53,6 @@ public static class CandidateCheck
             throw;
         }
     }
+
+    private static UpdateException Invalid(StartupException e) => new($"validation failed: {e.Message}", e);
 }
