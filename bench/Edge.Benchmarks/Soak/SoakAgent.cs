@@ -54,11 +54,20 @@ internal sealed class SoakAgent : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>VmRSS of the process, in bytes: what the kernel counts, native allocations included.</summary>
-    public long ResidentBytes()
+    /// <summary>
+    /// From <c>/proc/&lt;pid&gt;/status</c>, in bytes: the resident set (VmRSS, what the kernel counts, native allocations
+    /// included) and its anonymous part (RssAnon: heaps, arenas; the rest is mapped files such as the libraries' code,
+    /// which grows while more of it is first used and is no leak).
+    /// </summary>
+    public (long Resident, long Anonymous) ResidentBytes()
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        var status = File.ReadLines($"/proc/{_process.Id}/status").ToList();
+        long Field(string name)
+        {
+            var line = status.First(l => l.StartsWith(name + ":", StringComparison.Ordinal));
+            return long.Parse(line[(name.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        return (Field("VmRSS"), Field("RssAnon"));
     }
 
     /// <summary>The samples of <c>/metrics</c> by name with labels (<c>edge_camera_frames_total{camera="line1"}</c>); empty while it does not answer.</summary>

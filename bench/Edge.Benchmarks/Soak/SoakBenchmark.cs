@@ -74,8 +74,8 @@ public sealed class SoakBenchmark : IFigureBenchmark
         void Line(string text) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text}"));
         Line($"soak minutes: {settings.Minutes:0.##} at {settings.FramesPerSecond:0.##} fps asked, {last.Frames:F0} frames scored ({last.Frames / last.Minutes / 60:F1} fps)");
         Line($"soak alarm messages: {alarmMessages}{(scene.Alarms ? "" : " (the bundle scores the defect frame under the normal ones: none expected)")}");
-        Line($"soak rss at {settings.WarmupMinutes:0.##} min: {warm.ResidentBytes / (1 << 20):F1} MB (managed heap {warm.HeapBytes / (1 << 20):F1} MB)");
-        Line($"soak rss at {settings.Minutes:0.##} min: {end.ResidentBytes / (1 << 20):F1} MB (managed heap {end.HeapBytes / (1 << 20):F1} MB)");
+        Line($"soak rss at {settings.WarmupMinutes:0.##} min: {warm.Memory()}");
+        Line($"soak rss at {settings.Minutes:0.##} min: {end.Memory()}");
         Line($"soak rss growth after {settings.WarmupMinutes:0.##} min: {growth:+0.0;-0.0}% ({perHour:+0.0;-0.0} MB/hour)");
         Line($"soak target rss growth after {settings.WarmupMinutes:0.##} min < {TargetGrowthPercent}%: {(growth < TargetGrowthPercent ? "met" : "not met")}");
     }
