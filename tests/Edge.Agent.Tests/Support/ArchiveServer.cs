@@ -10,7 +10,7 @@ namespace Edge.Agent.Tests.Support;
 
 /// <summary>
 /// A real HTTP server (Kestrel) on a free loopback port serving the files of one folder, with byte ranges
-/// (<c>Range: bytes=N-</c> answered 206), and on request a connection cut after half a file: what a bundle server
+/// (<c>Range: bytes=N-</c> answered 206), and on request a connection cut after half a file or a redirect: what a bundle server
 /// and a bad network look like to the agent. Every request is recorded with its Range header.
 /// </summary>
 public sealed class ArchiveServer : IAsyncDisposable
@@ -18,6 +18,7 @@ public sealed class ArchiveServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Path, string? Range)> _requests = new();
     private readonly ConcurrentDictionary<string, int> _cutsLeft = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _redirects = new(StringComparer.Ordinal);
 
     private ArchiveServer(string folder)
     {
@@ -48,6 +49,9 @@ public sealed class ArchiveServer : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> full (not ranged) requests for <paramref name="name"/> are cut after half the file.</summary>
     public void CutHalfway(string name, int times = 1) => _cutsLeft[name] = times;
 
+    /// <summary>Requests for <paramref name="name"/> are answered 302 with <paramref name="location"/> (any scheme).</summary>
+    public void Redirect(string name, string location) => _redirects[name] = location;
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -58,6 +62,12 @@ public sealed class ArchiveServer : IAsyncDisposable
     {
         var range = context.Request.Headers.Range.ToString();
         _requests.Enqueue(("/" + name, range.Length == 0 ? null : range));
+        if (_redirects.TryGetValue(name, out var location))
+        {
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = location;
+            return;
+        }
         var path = Path.Combine(Folder, name);
         if (!File.Exists(path))
         {

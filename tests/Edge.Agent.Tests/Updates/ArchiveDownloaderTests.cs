@@ -112,4 +112,19 @@ public sealed class ArchiveDownloaderTests : IAsyncLifetime
         Assert.Contains($"has SHA-256 {Sha}, not the {wrong}", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Staging));
     }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("file://")]
+    [InlineData("file://127.0.0.1/etc/passwd")]
+    public async Task A_redirect_to_a_url_that_is_not_http_or_https_is_refused_saying_so(string location)
+    {
+        _server.Redirect("moved.zip", location);
+
+        var error = await Assert.ThrowsAsync<UpdateException>(() => new ArchiveDownloader(_http, Staging).DownloadAsync([_server.Url("moved.zip")], Sha, null, 1 << 20, CancellationToken.None));
+
+        Assert.True(error.Message.Contains("a redirect to a non-http(s)", StringComparison.Ordinal), error.Message);
+        Assert.EndsWith("was refused", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid URI", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -78,7 +78,7 @@ public sealed class ArchiveDownloader
         {
             request.Headers.Range = new RangeHeaderValue(have, null);
         }
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(url, request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
         {
             // What we have may already be all of it (a restart right after the last byte); the hash decides.
@@ -118,6 +118,20 @@ public sealed class ArchiveDownloader
         }
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         file.Flush(flushToDisk: true);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri url, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException)
+        {
+            // The request's own URL is a checked http(s) URL, so this is where a redirect pointed: the handler follows
+            // any scheme and a file:// target fails in its connection pool ("Invalid URI", or a port of -1).
+            throw new UpdateException($"the archive could not be downloaded from {url}: a redirect to a non-http(s) or malformed URL was refused");
+        }
     }
 
     private sealed class TransientDownloadException(string message) : Exception(message);
