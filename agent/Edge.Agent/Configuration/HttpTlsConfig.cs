@@ -11,12 +11,9 @@ public sealed record HttpTlsConfig
     {
         var certFile = r.String("certFile", required: true);
         var keyFile = r.String("keyFile", required: true);
-        foreach (var (key, file) in new[] { ("certFile", certFile), ("keyFile", keyFile) })
+        if (certFile is not null && keyFile is not null)
         {
-            if (file is { Length: > 0 } && !File.Exists(file))
-            {
-                r.Problem(key, $"the file '{file}' does not exist");
-            }
+            TlsFiles.CheckCertificateWithKey(r, certFile, keyFile);
         }
         r.RejectUnknownKeys();
         return certFile is null || keyFile is null ? null : new HttpTlsConfig { CertFile = certFile, KeyFile = keyFile };

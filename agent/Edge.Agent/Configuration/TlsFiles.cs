@@ -4,8 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 namespace Edge.Agent.Configuration;
 
 /// <summary>
-/// Reads the PEM files of <c>mqtt.tls</c>: the one place that loads them, for the connection and for the configuration
-/// check alike, so that a file the connection could not use is refused when the configuration is read, in one line,
+/// Reads the PEM files of <c>mqtt.tls</c> and <c>http.tls</c>: the one place that loads them, for the connection, the
+/// local endpoint and the configuration check alike, so that a file the connection could not use is refused when the configuration is read, in one line,
 /// and not by a stack trace once the service is up.
 /// </summary>
 public static class TlsFiles
@@ -24,10 +24,10 @@ public static class TlsFiles
         return trust;
     }
 
-    /// <summary>The client certificate with its private key, for mutual TLS.</summary>
+    /// <summary>A certificate with its private key: the agent's own, for mutual TLS to the broker or HTTPS on the local endpoint.</summary>
     /// <exception cref="IOException">Unreadable.</exception>
     /// <exception cref="CryptographicException">Not a PEM certificate and its unencrypted PEM private key.</exception>
-    public static X509Certificate2 ClientCertificate(string certFile, string keyFile)
+    public static X509Certificate2 CertificateWithKey(string certFile, string keyFile)
     {
         // Re-exported as PKCS#12 because SslStream on Linux needs the key in a form it can hand to OpenSSL.
         using var pem = X509Certificate2.CreateFromPemFile(certFile, keyFile);
@@ -45,10 +45,18 @@ public static class TlsFiles
         {
             Try(r, "caFile", () => Authorities(caFile).Clear());
         }
-        if (tls.CertFile is { } certFile && tls.KeyFile is { } keyFile
-            && Readable(r, "certFile", certFile) & Readable(r, "keyFile", keyFile))
+        if (tls.CertFile is { } certFile && tls.KeyFile is { } keyFile)
         {
-            Try(r, "keyFile", () => ClientCertificate(certFile, keyFile).Dispose());
+            CheckCertificateWithKey(r, certFile, keyFile);
+        }
+    }
+
+    /// <summary>Records, at <c>certFile</c> or <c>keyFile</c>, what keeps the pair from being used.</summary>
+    internal static void CheckCertificateWithKey(ConfigReader r, string certFile, string keyFile)
+    {
+        if (Readable(r, "certFile", certFile) & Readable(r, "keyFile", keyFile))
+        {
+            Try(r, "keyFile", () => CertificateWithKey(certFile, keyFile).Dispose());
         }
     }
 

@@ -110,7 +110,7 @@ public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
     {
         try
         {
-            return X509Certificate2.CreateFromPemFile(tls.CertFile, tls.KeyFile);
+            return TlsFiles.CertificateWithKey(tls.CertFile, tls.KeyFile);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {

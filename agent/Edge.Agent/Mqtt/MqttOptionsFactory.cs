@@ -52,7 +52,7 @@ public static class MqttOptionsFactory
         }
         if (tls.CertFile is not null && tls.KeyFile is not null)
         {
-            builder.WithClientCertificates([TlsFiles.ClientCertificate(tls.CertFile, tls.KeyFile)]);
+            builder.WithClientCertificates([TlsFiles.CertificateWithKey(tls.CertFile, tls.KeyFile)]);
         }
         return builder.Build();
     }

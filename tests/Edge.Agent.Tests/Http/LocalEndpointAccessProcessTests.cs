@@ -39,15 +39,21 @@ public sealed class LocalEndpointAccessProcessTests : BrokerTest
     }
 
     [Fact]
-    public void Check_config_names_a_missing_certificate_file_and_a_short_token()
+    public void Check_config_names_a_missing_certificate_file_a_key_of_another_certificate_and_a_short_token()
     {
         var (code, _, errors) = CheckConfig($$"""
             { "tls": { "certFile": "{{Folder.File("missing.pem")}}", "keyFile": "{{_certificates.ServerKeyFile}}" }, "auth": { "token": "short" } }
             """);
+        // The client's key with the server's certificate: files that are there and read, but that Kestrel could not serve.
+        var (mismatchCode, _, mismatch) = CheckConfig($$"""
+            { "tls": { "certFile": "{{_certificates.ServerCertFile}}", "keyFile": "{{_certificates.ClientKeyFile}}" } }
+            """);
 
         Assert.Equal(1, code);
-        Assert.Contains("$.http.tls.certFile: the file", errors, StringComparison.Ordinal);
+        Assert.Contains("$.http.tls.certFile: cannot be read", errors, StringComparison.Ordinal);
         Assert.Contains("$.http.auth.token: must have at least 16 characters", errors, StringComparison.Ordinal);
+        Assert.Equal(1, mismatchCode);
+        Assert.Contains("$.http.tls.keyFile: cannot be used with certFile", Assert.Single(mismatch.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     [Fact]
