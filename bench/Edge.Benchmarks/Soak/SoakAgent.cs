@@ -80,7 +80,8 @@ internal sealed class SoakAgent : IDisposable
                 .Select(l => (Name: l[..l.LastIndexOf(' ')], Value: l[(l.LastIndexOf(' ') + 1)..]))
                 .ToDictionary(s => s.Name, s => double.Parse(s.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         }
-        catch (HttpRequestException)
+        // A busy box may answer later than the client waits (a timeout is a TaskCanceledException): the sample goes without.
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return new Dictionary<string, double>();
         }

@@ -19,7 +19,7 @@ namespace Edge.Agent.Updates.Install;
 /// is on probation; <see cref="ModelUpdater"/> watches it. Every failure before the switch leaves the active model
 /// untouched and removes what the step had written.
 /// </summary>
-public sealed class ModelInstaller
+public sealed partial class ModelInstaller
 {
     private readonly AgentConfig _config;
     private readonly ModelStore _store;
@@ -156,7 +156,12 @@ public sealed class ModelInstaller
     private async Task<string> DownloadAsync(ModelCommand command, CancellationToken cancellationToken)
     {
         var maxBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024);
-        StagingBounds.Apply(_store.Staging, command.Sha256!, command.Size, _config.Updates.StagingLimits);
+        var removed = StagingBounds.Apply(_store.Staging, command.Sha256!, command.Size, _config.Updates.StagingLimits);
+        if (removed.Count > 0)
+        {
+            // An operator who finds a download gone (and a later install of it starting over) reads here why.
+            LogStagingTrimmed(_logger, string.Join(", ", removed));
+        }
         if (command.Urls is [{ Scheme: ArchiveChunks.Scheme } chunks])
         {
             // Chunks over MQTT: the receiver keeps the time limit itself, to say how many chunks arrived.
@@ -244,4 +249,6 @@ public sealed class ModelInstaller
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed the staged download(s) {Sha256s} left by earlier installs, oldest first, to stay within updates.maxStagedDownloads and updates.maxStagingMegabytes")]
+    private static partial void LogStagingTrimmed(ILogger logger, string sha256s);
 }
