@@ -98,8 +98,11 @@ public sealed class BundleModel : IDisposable
             Manifest.Input.Mean.Select(v => (float)v).ToArray(), Manifest.Input.Std.Select(v => (float)v).ToArray()),
     };
 
-    /// <summary>A scorer with its own buffers and bindings; use one per thread.</summary>
-    public Detector CreateDetector() => new(this);
+    /// <summary>
+    /// A detector with its own buffers and bindings, running <paramref name="batchSize"/> inputs per call (the graphs'
+    /// symbolic batch dimension N bound to it); use one per thread.
+    /// </summary>
+    public Detector CreateDetector(int batchSize = 1) => new(this, batchSize);
 
     public void Dispose()
     {

@@ -10,7 +10,8 @@ namespace Edge.Agent.Commands;
 /// <summary>
 /// <c>edge-agent score --bundle B IMAGE...</c>: scores image files offline with the bundle through the same
 /// <see cref="FrameScorer"/> the service scores frames with (the class's thresholds included), and prints one JSON line
-/// per image. An unreadable image gets an error line of its own (the others are
+/// per image. A tiled bundle scores each image at native resolution (overlapping tiles, batched through the graphs).
+/// An unreadable image, or one smaller than a tiled bundle's tile, gets an error line of its own (the others are
 /// still scored) and makes the exit code non-zero.
 /// </summary>
 internal static class ScoreCommand
@@ -42,7 +43,18 @@ internal static class ScoreCommand
                     Console.Error.WriteLine($"edge-agent score: error: {file.FullName}: {e.Message}");
                     continue;
                 }
-                var result = scorer.Score(image.AsView());
+                FrameScore result;
+                try
+                {
+                    result = scorer.Score(image.AsView());
+                }
+                catch (InvalidOperationException e)
+                {
+                    // A tiled bundle and an image smaller than one tile at its scale: this image cannot be scored.
+                    failures++;
+                    Console.Error.WriteLine($"edge-agent score: error: {file.FullName}: {e.Message}");
+                    continue;
+                }
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
                     path = file.FullName,

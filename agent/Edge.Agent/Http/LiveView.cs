@@ -21,7 +21,7 @@ public sealed class LiveView
     private readonly Lock _gate = new();
 
     /// <summary>Keeps a copy of the frame and its map when the last copy of this camera is older than <see cref="Interval"/>.</summary>
-    public void Offer(string camera, ImageView frame, ReadOnlySpan<float> map, int mapSize, double score, double threshold)
+    public void Offer(string camera, ImageView frame, ReadOnlySpan<float> map, int mapWidth, int mapHeight, double score, double threshold)
     {
         CameraView view;
         lock (_gate)
@@ -48,7 +48,8 @@ public sealed class LiveView
                 view.Map = new float[map.Length];
             }
             map.CopyTo(view.Map);
-            view.MapSize = mapSize;
+            view.MapWidth = mapWidth;
+            view.MapHeight = mapHeight;
             view.Score = score;
             view.Threshold = threshold;
             view.Copied = Stopwatch.GetTimestamp();
@@ -111,7 +112,7 @@ public sealed class LiveView
                 return null;
             }
             var overlay = new HeatmapOverlay(new HeatmapStyle { Low = 0, High = (float)Math.Max(view.Threshold, 1e-12), Opacity = 0.45f });
-            overlay.Render(view.Map, view.MapSize, view.MapSize, view.Frame.AsView(), view.Picture);
+            overlay.Render(view.Map, view.MapWidth, view.MapHeight, view.Frame.AsView(), view.Picture);
             return ImageCodec.Encode(view.Picture.AsView(), ImageFormat.Jpeg, 85);
         }
     }
@@ -147,7 +148,8 @@ public sealed class LiveView
         public Image? Frame;
         public Image? Picture;
         public float[] Map = [];
-        public int MapSize;
+        public int MapWidth;
+        public int MapHeight;
         public double Score;
         public double Threshold;
         public long Copied;

@@ -72,14 +72,13 @@ public sealed class CameraScorer : IDisposable
         var score = Measure(frame);
         _metrics.InferenceTime(Stopwatch.GetElapsedTime(started));
         var view = frame.AsView();
-        var size = _scorer.MapWidth;
         var snapshot = _snapshots?.PathFor(_camera.Name, frame.TimestampUtc, frame.Sequence);
         var alarm = _alarms.Publish(new ScoredFrame(_camera.Name, frame.TimestampUtc, score, _threshold, _box, snapshot, _model.Version));
         if (alarm is not null && snapshot is not null && alarm.Kind != AlarmEventKind.End)
         {
-            _snapshots!.Write(snapshot, view, _scorer.Map, size);
+            _snapshots!.Write(snapshot, view, _scorer.Map, _scorer.MapWidth, _scorer.MapHeight);
         }
-        _live?.Offer(_camera.Name, view, _scorer.Map, size, score, _threshold);
+        _live?.Offer(_camera.Name, view, _scorer.Map, _scorer.MapWidth, _scorer.MapHeight, score, _threshold);
         if (alarm is not null)
         {
             _live?.Alarm(alarm);

@@ -56,14 +56,14 @@ public sealed class SnapshotStore
     public string PathFor(string camera, DateTime timeUtc, long sequence) => Path.Combine(
         _folder, camera, string.Create(CultureInfo.InvariantCulture, $"{timeUtc:yyyyMMdd'T'HHmmss'.'fff'Z'}-{sequence:D8}{Extension}"));
 
-    /// <summary>Writes the frame with <paramref name="map"/> (row-major, <paramref name="mapSize"/> square) over it to <paramref name="path"/>.</summary>
-    public void Write(string path, ImageView frame, ReadOnlySpan<float> map, int mapSize)
+    /// <summary>Writes the frame with <paramref name="map"/> (row-major, <paramref name="mapWidth"/> x <paramref name="mapHeight"/>) over it to <paramref name="path"/>.</summary>
+    public void Write(string path, ImageView frame, ReadOnlySpan<float> map, int mapWidth, int mapHeight)
     {
         var picture = new Image(frame.Width, frame.Height, PixelLayout.Rgb);
         lock (_gate)
         {
             // The overlay keeps sampling tables between calls: one caller at a time.
-            _overlay.Render(map, mapSize, mapSize, frame, picture);
+            _overlay.Render(map, mapWidth, mapHeight, frame, picture);
         }
         var jpeg = ImageCodec.Encode(picture.AsView(), ImageFormat.Jpeg, _quality);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -73,7 +73,7 @@ internal sealed class TrainerRun(string edgeTrain, QualitySettings settings)
     {
         var losses = TrainingLog.Read(run).Where(p => p.Phase == CheckpointState.AutoEncoderPhase).Select(p => p.Loss).ToList();
         // A budget too short for the first report (every reseedEvery steps) leaves nothing to judge.
-        if (losses.Count > 0 && losses.Any(l => !double.IsFinite(l)) || losses[^1] > 1.5 * losses[0])
+        if (losses.Count > 0 && (losses.Any(l => !double.IsFinite(l)) || losses[^1] > 1.5 * losses[0]))
         {
             throw new RunFailedException(string.Create(CultureInfo.InvariantCulture, $"diverged: auto-encoder loss went from {losses[0]:G4} to {losses[^1]:G4}"));
         }

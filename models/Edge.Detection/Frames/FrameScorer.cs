@@ -1,6 +1,6 @@
+using Edge.Bundles.Manifest;
+using Edge.Detection.Tiling;
 using Edge.Imaging;
-using Edge.Imaging.Preprocessing;
-using Edge.Scoring.Maps;
 
 namespace Edge.Detection.Frames;
 
@@ -10,41 +10,39 @@ namespace Edge.Detection.Frames;
 /// of interest, product class, a configured threshold), in; the image score, the threshold in force, the verdict and the
 /// defect's box out. Per frame:
 /// <list type="number">
-/// <item>the frame's layout (made once per frame size): the crop, the model-input tiles covering it, the ROI mask on the
-/// frame-level map;</item>
-/// <item>per tile: preprocess (resize + normalize) into the encoder's input, the bundle's graphs and the manifest's
-/// scoring method (<see cref="Detector"/>), and the tile's raw map placed into the frame-level map;</item>
+/// <item>the frame's layout (made once per frame size): the crop, how the model covers it, the frame-level map and its
+/// ROI mask. A whole-image bundle resizes the crop into the model's input and its map is the input's size
+/// (<see cref="WholeFrameLayout"/>); a tiled bundle (<c>input.tiling</c>) rescales the crop by the tiling scale, cuts
+/// it into overlapping tiles of the input's size (<see cref="TileGrid"/>), runs them through the graphs in batches and
+/// blends their maps (<see cref="TileBlender"/>) into a map of the crop's size times the scale, one map pixel per
+/// rescaled-frame pixel (<see cref="TiledLayout"/>);</item>
+/// <item>the raw frame-level map from the bundle's graphs and the manifest's scoring method (<see cref="Detector"/>);</item>
 /// <item>on the frame-level map: the ROI mask, then the smoothing, then the image score by the manifest's rule
-/// (<see cref="ImageScorer"/>);</item>
+/// (<see cref="Scoring.Maps.ImageScorer"/>);</item>
 /// <item>the threshold of the class (<see cref="ScoringThresholds"/>): the verdict, and the box of the pixels over the
-/// pixel threshold (<see cref="DefectBox"/>).</item>
+/// pixel threshold (<see cref="DefectBox"/>), in frame pixels.</item>
 /// </list>
-/// Everything is allocated in the constructor, and the layout when the frame size changes: scoring a stream of frames of
-/// one size allocates nothing. Not thread-safe: one scorer per thread (it owns its detector's bindings).
+/// Everything is allocated in the constructor, and the layout (with a tiled bundle's detector, whose batch follows the
+/// tile count) when the frame size changes: scoring a stream of frames of one size allocates nothing. Not thread-safe:
+/// one scorer per thread (it owns its detector's bindings).
 /// </summary>
 public sealed class FrameScorer : IDisposable
 {
     private readonly FrameScorerSettings _settings;
-    private readonly Detector _detector;
-    private readonly FramePreprocessor _preprocessor;
-    private readonly ImageScorer _imageScorer;
-    private readonly float[] _map;
+    private readonly (float Sigma, double? Quantile) _imageScore;
     private readonly int _classId;
+    private Detector? _detector;
     private FrameLayout? _layout;
 
-    /// <exception cref="ArgumentException">The settings' product class is not one of the bundle's.</exception>
-    /// <exception cref="InvalidDataException">The bundle is tiled (input.tiling), which this build does not score yet.</exception>
+    /// <exception cref="ArgumentException">
+    /// The settings' product class is not one of the bundle's, or a tiled bundle's configured crop is smaller than a tile.
+    /// </exception>
     public FrameScorer(BundleModel model, FrameScorerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        if (model.Manifest.Input.Tiling is { } tiling)
-        {
-            // Scoring a tiled bundle by squeezing the whole frame into one tile would give confident, wrong maps.
-            throw new InvalidDataException(FormattableString.Invariant(
-                $"The bundle is tiled (input.tiling: stride {tiling.Stride}, scale {tiling.Scale}); this build scores whole images only, so it refuses the bundle rather than score frames at the wrong scale. Export the run without tiling, or use a build that scores tiles."));
-        }
         _settings = settings ?? new FrameScorerSettings();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_settings.MaxTileBatch, 1, "settings.MaxTileBatch");
         var names = model.Manifest.ClassNames;
         try
         {
@@ -56,14 +54,17 @@ public sealed class FrameScorer : IDisposable
         }
         ClassName = names[_classId];
         Thresholds = ScoringThresholds.For(model.Manifest, ClassName, _settings.ImageThreshold);
-        // The frame-level map: today the model's input size over the crop (one tile fills it).
-        MapWidth = model.InputSize;
-        MapHeight = model.InputSize;
-        _map = new float[MapWidth * MapHeight];
-        var (sigma, quantile) = ScoringOptions.ImageScore(model.Manifest);
-        _imageScorer = new ImageScorer(MapWidth, MapHeight, sigma, quantile);
-        _preprocessor = new FramePreprocessor(model.Preprocessing);
-        _detector = model.CreateDetector();
+        _imageScore = ScoringOptions.ImageScore(model.Manifest);
+        Tiling = model.Manifest.Input.Tiling;
+        if (Tiling is null)
+        {
+            _detector = model.CreateDetector();
+        }
+        else if (_settings.Crop is { } crop && GridOf(crop) is { Error: { } error })
+        {
+            // A camera's crop is known before its first frame: refuse it at start-up.
+            throw new ArgumentException(error);
+        }
     }
 
     public BundleModel Model { get; }
@@ -73,69 +74,87 @@ public sealed class FrameScorer : IDisposable
 
     public ScoringThresholds Thresholds { get; }
 
-    public int MapWidth { get; }
+    /// <summary>The bundle's native-resolution tiling; null for a whole-image bundle.</summary>
+    public TilingSpec? Tiling { get; }
 
-    public int MapHeight { get; }
+    /// <summary>
+    /// The frame-level map's width: the model's input for a whole-image bundle; for a tiled one, round(region width x
+    /// scale) of the latest frame's region (0 before the first frame).
+    /// </summary>
+    public int MapWidth => _layout?.MapWidth ?? (Tiling is null ? Model.InputSize : 0);
+
+    /// <summary>The frame-level map's height (see <see cref="MapWidth"/>).</summary>
+    public int MapHeight => _layout?.MapHeight ?? (Tiling is null ? Model.InputSize : 0);
 
     /// <summary>The latest frame's map (smoothed, 0 outside the ROI), <see cref="MapWidth"/> x <see cref="MapHeight"/>, over <see cref="Region"/>.</summary>
-    public ReadOnlySpan<float> Map => _map;
+    public ReadOnlySpan<float> Map => _layout is null ? default : _layout.Map;
 
     /// <summary>The part of the latest frame the map covers, in frame pixels (the crop, or the whole frame).</summary>
-    public PixelRect Region => _layout?.Roi.Region ?? default;
+    public PixelRect Region => _layout?.Region ?? default;
 
-    /// <summary>The detector, showing the latest tile's input and reconstruction (for reports).</summary>
-    public Detector Detector => _detector;
+    /// <summary>The latest frame's model inputs: 1 for a whole-image bundle, the tile count for a tiled one (0 before a frame).</summary>
+    public int TileCount => _layout switch { TiledLayout tiled => tiled.Grid.Count, null => 0, _ => 1 };
+
+    /// <summary>Model inputs per run of the graphs for the latest frame size (see <see cref="FrameScorerSettings.MaxTileBatch"/>).</summary>
+    public int BatchSize => _detector?.BatchSize ?? 0;
 
     /// <summary>Scores one frame.</summary>
-    /// <exception cref="InvalidOperationException">The crop reaches past the frame.</exception>
+    /// <exception cref="InvalidOperationException">The crop reaches past the frame, or a tiled bundle's frame (or crop) is smaller than a tile.</exception>
     public FrameScore Score(ImageView frame)
     {
         var layout = LayoutFor(frame.Width, frame.Height);
-        foreach (var tile in layout.Tiles)
-        {
-            // Batching the tiles into one run of the graphs goes here, once a frame has several.
-            _preprocessor.Run(frame, tile.Source, _detector.Input);
-            _detector.Detect(_classId);
-            Place(_detector.Map, tile.Target);
-        }
-        var score = _imageScorer.Score(_map, layout.Roi.Inside);
-        var box = DefectBox.Find(_map, layout.Roi, Thresholds.Pixel ?? double.PositiveInfinity);
+        layout.Run(frame, _detector!, _classId);
+        var score = layout.ImageScorer.Score(layout.Map, layout.Roi.Inside);
+        var box = DefectBox.Find(layout.Map, layout.Roi, Thresholds.Pixel ?? double.PositiveInfinity);
         var threshold = Thresholds.Image;
         return new FrameScore(score, threshold, threshold is { } t ? score > t : null, box);
     }
 
-    public void Dispose() => _detector.Dispose();
-
     /// <summary>
-    /// The layout of a frame size: where the model looks and which map pixels count. THE TILING SEAM: today one tile,
-    /// the crop resized to the model's input, filling the whole frame-level map. Native-resolution tiling (the manifest's
-    /// <c>input.tiling</c>: stride, scale) makes the tiles here from a TileGrid over the crop, sizes the frame-level map
-    /// to the crop (times the scale) instead of the model's input, and <see cref="Place"/> becomes the TileBlender's
-    /// blend of overlapping tiles; the ROI, smoothing, score and box after it stay as they are.
+    /// What the model saw of <paramref name="frame"/> and its reconstruction, at the map's size (for reports: runs the
+    /// frame again and allocates; <see cref="Map"/> keeps the latest score's map).
     /// </summary>
+    public FramePictures Pictures(ImageView frame) => LayoutFor(frame.Width, frame.Height).Pictures(frame, _detector!, _classId);
+
+    public void Dispose() => _detector?.Dispose();
+
+    /// <summary>The layout of a frame size, made when the size changes (a tiled bundle's detector too, when the batch changes).</summary>
     private FrameLayout LayoutFor(int width, int height)
     {
-        if (_layout is { } known && known.Width == width && known.Height == height)
+        if (_layout is { } known && known.FrameWidth == width && known.FrameHeight == height)
         {
             return known;
         }
         var region = RegionOf(width, height);
-        ModelTile[] tiles = [new ModelTile(region, new PixelRect(0, 0, MapWidth, MapHeight))];
-        _layout = new FrameLayout(width, height, tiles, new RoiMask(_settings.Roi, width, height, region, MapWidth, MapHeight));
-        return _layout;
+        if (Tiling is null)
+        {
+            return _layout = new WholeFrameLayout(Model, width, height, region, _settings.Roi, _imageScore);
+        }
+        var (grid, error) = GridOf(region);
+        if (error is not null)
+        {
+            throw new InvalidOperationException(error);
+        }
+        var batch = TileBatch.For(grid!.Count, _settings.MaxTileBatch);
+        if (_detector?.BatchSize != batch)
+        {
+            _detector?.Dispose();
+            _detector = null;
+            _detector = Model.CreateDetector(batch);
+        }
+        return _layout = new TiledLayout(Model, grid, batch, width, height, region, _settings.Roi, _imageScore);
     }
 
-    /// <summary>Puts a tile's raw map (the model's input size) on its target rectangle of the frame-level map.</summary>
-    private void Place(ReadOnlySpan<float> tileMap, PixelRect target)
+    /// <summary>The tiles over a region, or the one-line reason there are none (it is smaller than a tile at the scale).</summary>
+    private (TileGrid? Grid, string? Error) GridOf(PixelRect region)
     {
-        var side = Model.InputSize;
-        if (target.Width != side || target.Height != side)
+        try
         {
-            throw new NotSupportedException($"a tile's map is placed at the model's input size ({side}), not {target.Width}x{target.Height}");
+            return (TileGrid.For(Tiling!, Model.InputSize, region.Width, region.Height), null);
         }
-        for (var y = 0; y < side; y++)
+        catch (ArgumentException e)
         {
-            tileMap.Slice(y * side, side).CopyTo(_map.AsSpan((target.Y + y) * MapWidth + target.X, side));
+            return (null, Prefixed(_settings.Crop is { } c ? $"crop [{c.X}, {c.Y}, {c.Width}, {c.Height}]: {e.Message}" : e.Message));
         }
     }
 
@@ -154,6 +173,4 @@ public sealed class FrameScorer : IDisposable
     }
 
     private string Prefixed(string message) => _settings.Label is { } label ? $"{label}: {message}" : message;
-
-    private sealed record FrameLayout(int Width, int Height, ModelTile[] Tiles, RoiMask Roi);
 }

@@ -17,6 +17,15 @@ public sealed record FrameScorerSettings
     /// <summary>A configured image threshold, winning over the bundle's; null = the bundle's (its class's, else pooled).</summary>
     public double? ImageThreshold { get; init; }
 
+    /// <summary>
+    /// A tiled bundle's most tiles per run of the graphs (the batch dimension N they are bound with); a frame of more
+    /// tiles takes several runs with the tiles shared evenly among them. More uses more memory and, on a GPU, fewer
+    /// launches. Whole-image bundles run one input at a time.
+    /// </summary>
+    public int MaxTileBatch { get; init; } = DefaultMaxTileBatch;
+
+    public const int DefaultMaxTileBatch = 16;
+
     /// <summary>How messages name the scorer's owner, e.g. "camera line1"; null = no prefix.</summary>
     public string? Label { get; init; }
 }

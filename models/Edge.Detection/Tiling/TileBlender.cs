@@ -7,8 +7,9 @@ namespace Edge.Detection.Tiling;
 /// Blends the tiles' maps of one frame (<see cref="TileGrid"/>) into one map of the whole frame: each tile's T x T map
 /// is added at its origin in the rescaled frame, weighted per tile pixel by <see cref="Weight"/>, the sum is divided by
 /// the summed weights of the tiles covering each pixel, and the result is resized (bilinear, half-pixel centres) back
-/// to the frame's own W x H. The weights of a grid never change, so their reciprocal is computed once: after
-/// construction, blending allocates nothing. Not thread-safe: one per frame size and thread.
+/// to the frame's own W x H (unless made without that step: the frame scorer keeps the map at the rescaled size). The
+/// weights of a grid never change, so their reciprocal is computed once: after construction, blending allocates
+/// nothing. Not thread-safe: one per frame size and thread.
 /// </summary>
 public sealed class TileBlender
 {
@@ -21,7 +22,10 @@ public sealed class TileBlender
     private readonly float[] _map;
     private int _added;
 
-    public TileBlender(TileGrid grid)
+    /// <param name="resizeToFrame">
+    /// False: <see cref="Finish"/> stops at <see cref="ScaledMap"/> and <see cref="Map"/> stays empty (no frame-size buffer).
+    /// </param>
+    public TileBlender(TileGrid grid, bool resizeToFrame = true)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
@@ -42,7 +46,7 @@ public sealed class TileBlender
         }
         // Every pixel lies in at least one tile (the grid's promise) and every weight is at least WindowFloor squared.
         TensorPrimitives.Reciprocal(_inverseWeight, _inverseWeight);
-        _map = new float[grid.FrameWidth * grid.FrameHeight];
+        _map = resizeToFrame ? new float[grid.FrameWidth * grid.FrameHeight] : [];
     }
 
     public TileGrid Grid { get; }
@@ -50,7 +54,7 @@ public sealed class TileBlender
     /// <summary>The blended map of the rescaled frame (ScaledWidth x ScaledHeight, row-major), after <see cref="Finish"/>.</summary>
     public ReadOnlySpan<float> ScaledMap => _sum;
 
-    /// <summary>The blended map at the frame's own size (FrameWidth x FrameHeight, row-major), after <see cref="Finish"/>.</summary>
+    /// <summary>The blended map at the frame's own size (FrameWidth x FrameHeight, row-major), after <see cref="Finish"/>; empty without resizeToFrame.</summary>
     public ReadOnlySpan<float> Map => _map;
 
     /// <summary>
@@ -83,7 +87,7 @@ public sealed class TileBlender
         _added++;
     }
 
-    /// <summary>Normalizes by the summed weights and resizes to the frame's size; every tile must have been added once.</summary>
+    /// <summary>Normalizes by the summed weights and (unless made without) resizes to the frame's size; every tile must have been added once.</summary>
     public void Finish()
     {
         if (_added != Grid.Count)
@@ -91,6 +95,10 @@ public sealed class TileBlender
             throw new InvalidOperationException($"The frame has {Grid.Count} tiles; {_added} were added since the last Clear.");
         }
         TensorPrimitives.Multiply(_sum, _inverseWeight, _sum);
+        if (_map.Length == 0)
+        {
+            return;
+        }
         MapOps.ResizeBilinear(_sum, Grid.ScaledWidth, Grid.ScaledHeight, _map, Grid.FrameWidth, Grid.FrameHeight);
     }
 

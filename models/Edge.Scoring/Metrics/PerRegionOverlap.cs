@@ -23,36 +23,50 @@ public static class PerRegionOverlap
         IReadOnlyList<float[]> maps, IReadOnlyList<bool[]> masks, int width, int height, double falsePositiveLimit = DefaultFalsePositiveLimit)
     {
         ArgumentNullException.ThrowIfNull(maps);
+        return NormalizedArea(maps, masks, Enumerable.Repeat((width, height), maps.Count).ToArray(), falsePositiveLimit);
+    }
+
+    /// <summary>As the other overload, for images of their own sizes (<paramref name="sizes"/>, one per map).</summary>
+    public static double? NormalizedArea(
+        IReadOnlyList<float[]> maps, IReadOnlyList<bool[]> masks, IReadOnlyList<(int Width, int Height)> sizes, double falsePositiveLimit = DefaultFalsePositiveLimit)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
         ArgumentNullException.ThrowIfNull(masks);
-        if (maps.Count != masks.Count)
+        ArgumentNullException.ThrowIfNull(sizes);
+        if (maps.Count != masks.Count || maps.Count != sizes.Count)
         {
-            throw new ArgumentException($"{maps.Count} maps but {masks.Count} masks.");
+            throw new ArgumentException($"{maps.Count} maps but {masks.Count} masks and {sizes.Count} sizes.");
         }
         if (falsePositiveLimit is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(falsePositiveLimit), falsePositiveLimit, "must be in (0, 1]");
         }
-        var pixels = width * height;
-        var scores = new float[(long)pixels * maps.Count];
+        var scores = new float[sizes.Sum(z => (long)z.Width * z.Height)];
         // Each pixel's region, numbered over all images from 0; -1 for a normal pixel.
         var regionOf = new int[scores.Length];
         var areas = new List<int>();
-        var labels = new int[pixels];
-        long normal = 0;
+        var labels = Array.Empty<int>();
+        long normal = 0, offset = 0;
         for (var i = 0; i < maps.Count; i++)
         {
+            var (width, height) = sizes[i];
+            var pixels = width * height;
             if (maps[i].Length != pixels || masks[i].Length != pixels)
             {
                 throw new ArgumentException($"Image {i}: a {width}x{height} map and mask need {pixels} values.");
             }
+            if (labels.Length < pixels)
+            {
+                labels = new int[pixels];
+            }
             var first = areas.Count;
-            var count = ConnectedRegions.Label(masks[i], width, height, labels);
+            var count = ConnectedRegions.Label(masks[i], width, height, labels.AsSpan(0, pixels));
             areas.AddRange(new int[count]);
-            maps[i].CopyTo(scores, (long)i * pixels);
+            maps[i].CopyTo(scores, offset);
             for (var p = 0; p < pixels; p++)
             {
                 var region = labels[p] == 0 ? -1 : first + labels[p] - 1;
-                regionOf[(long)i * pixels + p] = region;
+                regionOf[offset + p] = region;
                 if (region < 0)
                 {
                     normal++;
@@ -62,6 +76,7 @@ public static class PerRegionOverlap
                     areas[region]++;
                 }
             }
+            offset += pixels;
         }
         if (areas.Count == 0 || normal == 0)
         {

@@ -15,7 +15,7 @@ public sealed class LiveViewTests
         var map = new float[16];
         map[0] = 10f; // top-left cell of a 4 x 4 map: far over the threshold of 1
 
-        live.Offer("line1", frame.AsView(), map, 4, score: 10, threshold: 1);
+        live.Offer("line1", frame.AsView(), map, 4, 4, score: 10, threshold: 1);
         var picture = ImageCodec.Decode(live.LatestJpeg("line1")!, PixelLayout.Rgb);
 
         Assert.Equal((40, 20), (picture.Width, picture.Height));

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Edge.Agent.Tests.Support;
+using Edge.Detection;
+using Edge.Detection.Frames;
+using Edge.Imaging;
 using Edge.Testing;
 
 namespace Edge.Agent.Tests.Pipeline;
@@ -44,5 +47,31 @@ public sealed class ScoreCommandTests(TrainedBundle bundle)
         Assert.Equal(bundle.NormalImage, line.GetProperty("path").GetString());
         // An uncalibrated bundle scores but does not judge.
         Assert.Equal(JsonValueKind.Null, line.GetProperty("anomalous").ValueKind);
+    }
+
+    [Fact]
+    public void A_tiled_bundle_scores_an_image_as_its_tiles_and_an_image_smaller_than_a_tile_gets_a_one_line_error()
+    {
+        using var folder = new TempFolder();
+        var tiled = bundle.TiledCopy(folder);
+        var large = folder.File("large.png");
+        var small = folder.File("small.png");
+        ImageCodec.Save(bundle.RepeatedScene(64, 48).AsView(), large);
+        ImageCodec.Save(bundle.RepeatedScene(20, 20).AsView(), small);
+
+        var (code, output, errors) = AgentProcess.Run("score", "--bundle", tiled, small, large);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains($"edge-agent score: error: {small}: A 20x20 frame at tiling scale 1 is 20x20, smaller than the 32x32 tile; use a larger scale (at least 1.6) or a larger camera crop.", errors, StringComparison.Ordinal);
+        var line = JsonDocument.Parse(Assert.Single(output.Split('\n'))).RootElement;
+        Assert.Equal(large, line.GetProperty("path").GetString());
+        // The same score as the frame scorer's over the 3 x 2 tiles of the 64x48 image.
+        using var model = BundleModel.Open(tiled);
+        using var scorer = new FrameScorer(model);
+        var expected = scorer.Score(ImageCodec.Load(large).AsView()).Score;
+        Assert.Equal((6, 64, 48), (scorer.TileCount, scorer.MapWidth, scorer.MapHeight));
+        Assert.Equal(expected, line.GetProperty("score").GetDouble(), 4);
+        var box = line.GetProperty("box").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        Assert.True(box[0] >= 0 && box[1] >= 0 && box[0] + box[2] <= 64 && box[1] + box[3] <= 48, string.Join(",", box));
     }
 }

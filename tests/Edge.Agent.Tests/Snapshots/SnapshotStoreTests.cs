@@ -22,7 +22,7 @@ public sealed class SnapshotStoreTests
         map[7 * 8 + 7] = 5f; // bottom-right cell
 
         var path = store.PathFor("line1", new DateTime(2026, 12, 4, 0, 1, 2, 345, DateTimeKind.Utc), 17);
-        store.Write(path, Frame(100).AsView(), map, 8);
+        store.Write(path, Frame(100).AsView(), map, 8, 8);
 
         Assert.Equal(Path.Combine(folder.Path, "line1", "20261204T000102.345Z-00000017.jpg"), path);
         var picture = ImageCodec.Load(path, PixelLayout.Rgb);
@@ -43,7 +43,7 @@ public sealed class SnapshotStoreTests
         var paths = times.Select((t, i) => first.PathFor(i % 2 == 0 ? "a" : "b", t, i)).ToArray();
         foreach (var path in paths[..3])
         {
-            first.Write(path, Frame(50).AsView(), map, 2);
+            first.Write(path, Frame(50).AsView(), map, 2, 2);
         }
         var size = new FileInfo(paths[0]).Length;
 
@@ -51,7 +51,7 @@ public sealed class SnapshotStoreTests
         var second = new SnapshotStore(folder.Path, size * 2 + size / 2, 90, 1f);
         Assert.False(File.Exists(paths[0]));
         Assert.True(File.Exists(paths[1]) && File.Exists(paths[2]));
-        second.Write(paths[3], Frame(50).AsView(), map, 2);
+        second.Write(paths[3], Frame(50).AsView(), map, 2, 2);
 
         Assert.False(File.Exists(paths[1]));
         Assert.True(File.Exists(paths[2]) && File.Exists(paths[3]));

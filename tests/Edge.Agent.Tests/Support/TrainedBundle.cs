@@ -80,5 +80,35 @@ public sealed class TrainedBundle : IDisposable
         return copy;
     }
 
+    /// <summary>
+    /// A calibrated copy that says to tile frames (<c>input.tiling</c>: stride 16, scale 1): frames larger than the
+    /// 32-pixel input are scored as overlapping tiles at their own pixels.
+    /// </summary>
+    public string TiledCopy(TempFolder into)
+    {
+        var copy = CalibratedCopy(into);
+        var bundle = Bundle.Open(copy);
+        bundle.ReplaceManifest(bundle.Manifest with
+        {
+            Input = bundle.Manifest.Input with { Tiling = new Bundles.Manifest.TilingSpec { Stride = 16, Scale = 1 } },
+        });
+        return copy;
+    }
+
+    /// <summary>A <paramref name="width"/> x <paramref name="height"/> picture of the normal scene repeated (wrapping), as RGB.</summary>
+    public Image RepeatedScene(int width, int height)
+    {
+        var scene = ImageCodec.Load(NormalImage, PixelLayout.Rgb);
+        var image = new Image(width, height, PixelLayout.Rgb);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                scene.Row(y % Size).Slice(x % Size * 3, 3).CopyTo(image.Row(y)[(x * 3)..]);
+            }
+        }
+        return image;
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -38,16 +38,7 @@ public sealed class PerRegionOverlapTests
         // 0.6 and the rest 0.1. Image 2 is all normal at 0.1, so there are 9 + 12 = 21 normal pixels.
         // 0.9: PRO (1/2) / 2 = 0.25; 0.8: B whole, PRO 0.75; 0.6: FPR 1/21; 0.4: PRO 1; then FPR 1.
         // Up to 0.3: 0.75 x 1/21 + 1 x (0.3 - 1/21), normalized by 0.3.
-        float[][] maps =
-        [
-            [0.9f, 0.1f, 0.1f, 0.8f, 0.6f, 0.4f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f],
-            Enumerable.Repeat(0.1f, 12).ToArray(),
-        ];
-        bool[][] masks =
-        [
-            [true, false, false, true, false, true, false, false, false, false, false, false],
-            new bool[12],
-        ];
+        var (maps, masks) = TwoRegionsBesideANormalImage();
 
         var area = PerRegionOverlap.NormalizedArea(maps, masks, 4, 3);
 
@@ -62,4 +53,33 @@ public sealed class PerRegionOverlapTests
         Assert.Equal(1.0, PerRegionOverlap.NormalizedArea(maps, [[true, false, false]], 3, 1)!.Value, 12);
         Assert.Null(PerRegionOverlap.NormalizedArea(maps, [[false, false, false]], 3, 1));
     }
+
+    [Fact]
+    public void Images_of_their_own_sizes_count_as_the_same_pixels_laid_out_in_one_size()
+    {
+        // The second test's image 1 (4 x 3) beside a normal image of 2 x 6 instead of 4 x 3: the same regions and
+        // the same 21 normal pixels, so the same area; a size that does not hold its image's values is refused.
+        var (maps, masks) = TwoRegionsBesideANormalImage();
+
+        var area = PerRegionOverlap.NormalizedArea(maps, masks, [(4, 3), (2, 6)]);
+
+        Assert.Equal((0.75 / 21 + (0.3 - 1.0 / 21)) / 0.3, area!.Value, 12);
+        Assert.Throws<ArgumentException>(() => PerRegionOverlap.NormalizedArea(maps, masks, [(4, 3), (3, 3)]));
+    }
+
+    /// <summary>
+    /// Image 1, 4 x 3: region A (pixels 0 and 5) at 0.9 and 0.4, region B (pixel 3) at 0.8, normal pixels one at 0.6
+    /// and the rest 0.1; image 2, twelve normal pixels at 0.1.
+    /// </summary>
+    private static (float[][] Maps, bool[][] Masks) TwoRegionsBesideANormalImage() =>
+    (
+        [
+            [0.9f, 0.1f, 0.1f, 0.8f, 0.6f, 0.4f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f],
+            Enumerable.Repeat(0.1f, 12).ToArray(),
+        ],
+        [
+            [true, false, false, true, false, true, false, false, false, false, false, false],
+            new bool[12],
+        ]
+    );
 }

@@ -9,7 +9,7 @@ public sealed class MetricsAndCalibrationTests
     // Four pixels per image: enough to hand-check pixel figures.
     private static ScoredImage Image(string productClass, string category, float score, float[] map, float[]? mask = null, bool hasMask = true) =>
         new(new DatasetSample($"/{productClass}/{category}/{score}.png", productClass, 0, category, category != "good" && hasMask ? "/mask.png" : null),
-            score, map, mask ?? new float[map.Length]);
+            score, map, mask ?? new float[map.Length], (int)Math.Sqrt(map.Length), map.Length / (int)Math.Sqrt(map.Length));
 
     [Fact]
     public void Image_auroc_counts_the_pairs_ranked_correctly_and_pixel_auroc_covers_every_pixel()
@@ -74,7 +74,7 @@ public sealed class MetricsAndCalibrationTests
 
         var (thresholds, _, rule) = Calibration.Compute(images, ["a", "b"], falseAlarmRate: null);
 
-        Assert.Equal("f1-optimal", rule);
+        Assert.Equal("f1-optimal, false alarms at most 0.05", rule);
         // Class a separates perfectly anywhere in [0.2, 0.6): F1 = 1 just above its best normal image.
         Assert.InRange(thresholds.PerClass!["a"].Image, 0.2, 0.6 - 1e-6);
         Assert.InRange(thresholds.PerClass["b"].Image, 1.1, 2.0 - 1e-6);
@@ -113,6 +113,26 @@ public sealed class MetricsAndCalibrationTests
         // area up to 0.3 is 0.3 x 2/3, normalized 2/3.
         Assert.Equal(2.0 / 3, all.PixelAupro!.Value, 12);
         Assert.Null(OperatingFigures.Compute(images, thresholds: null).All.ImageF1);
+    }
+
+    [Fact]
+    public void The_f1_optimal_threshold_is_raised_to_the_false_alarm_ceiling_where_defects_swamp_the_normal_images()
+    {
+        // Twenty normal images at 1..20 and eighty defects at 5..24: F1 alone is best just below the lowest defect,
+        // which alarms on sixteen of the twenty normal images.
+        var normal = Enumerable.Range(1, 20).Select(i => Image("a", "good", i, [i / 100f])).ToList();
+        var defects = Enumerable.Range(0, 80).Select(i => Image("a", "hole", 5 + (i % 20), [1f], [1f])).ToList();
+        var images = normal.Concat(defects).ToList();
+
+        var (unbounded, _, _) = Calibration.Compute(images, ["a"], falseAlarmRate: null, maxFalseAlarmRate: 0.999);
+        var (bounded, _, rule) = Calibration.Compute(images, ["a"], falseAlarmRate: null, maxFalseAlarmRate: 0.1);
+
+        Assert.Equal(16, normal.Count(i => i.Score > unbounded.Image));
+        // At most 2 of 20 normal images may alarm: the threshold is the third largest normal score.
+        Assert.Equal(18, bounded.Image, 6);
+        Assert.Equal("f1-optimal, false alarms at most 0.1", rule);
+        // Pixels: F1 already sits above every normal pixel (0.01..0.20), over the ceiling's 0.18: the ceiling only raises.
+        Assert.Equal(0.2, bounded.Pixel, 6);
     }
 
     [Fact]

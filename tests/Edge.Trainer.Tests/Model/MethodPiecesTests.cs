@@ -47,10 +47,10 @@ public sealed class MethodPiecesTests
     }
 
     [Fact]
-    public void The_budget_loss_is_the_cost_expected_under_the_routing_softmax_averaged_over_cells()
+    public void The_budget_loss_is_the_cost_expected_under_the_routing_softmax_summed_over_cells_as_in_the_paper()
     {
         // Two cells, three levels. Cell 0 has equal logits: p = 1/3 each, expected cost (0.1 + 0.05 + 0.025) / 3 = 0.058333.
-        // Cell 1's logits (ln 2, 0, 0) give p = (1/2, 1/4, 1/4): expected 1.0/2 + 0.5/4 + 0.25/4 = 0.6875. Mean: 0.372917.
+        // Cell 1's logits (ln 2, 0, 0) give p = (1/2, 1/4, 1/4): expected 1.0/2 + 0.5/4 + 0.25/4 = 0.6875. Sum: 0.745833.
         using var noGrad = LibTorch.NoGrad();
         var ln2 = (float)Math.Log(2);
         // [N=1, levels=3, grid 1 x 2]: the logits of level l for cells 0 and 1.
@@ -59,7 +59,10 @@ public sealed class MethodPiecesTests
 
         using var loss = BudgetLoss.Expected(logits, costs);
 
-        Assert.Equal((0.175 / 3 + 0.6875) / 2, loss.Item(), 5);
+        Assert.Equal(0.175 / 3 + 0.6875, loss.Item(), 5);
+        // Beside a mean squared error the sum is spread over the image's pixel values (3 x 32 x 32 for this config).
+        using var perValue = BudgetLoss.PerPixelValue(logits, costs, new PvqaeConfig { ImageSize = 32 });
+        Assert.Equal((0.175 / 3 + 0.6875) / (3 * 32 * 32), perValue.Item(), 9);
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public sealed class DemoPathTests
         Assert.Contains("autoencoder step   600/600", fit, StringComparison.Ordinal);
         Assert.Contains("prior       step   300/300", fit, StringComparison.Ordinal);
         Assert.DoesNotContain("rolled back", fit, StringComparison.Ordinal);
+        // The prior's certainty is reported, and lies between sure (0) and uniform over the three levels (ln 3).
+        var entropy = System.Text.RegularExpressions.Regex.Match(fit, @"prior: mean entropy ([0-9.]+) nats");
+        Assert.True(entropy.Success, "fit reported no prior entropy");
+        Assert.InRange(double.Parse(entropy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, Math.Log(3) + 1e-3);
         using var json = JsonDocument.Parse(evaluation.Trim().Split('\n')[^1]);
         // Measured 0.92 / 0.99 on this set; well below that means detection broke, not noise.
         Assert.InRange(json.RootElement.GetProperty("image_auroc").GetDouble(), 0.8, 1);

@@ -45,7 +45,7 @@ public sealed class TiledTrainingTests
     }
 
     [Fact]
-    public void A_run_trained_on_tiles_exports_a_bundle_that_says_how_to_tile_frames_and_whole_image_scoring_refuses_it()
+    public void A_run_trained_on_tiles_exports_a_bundle_that_says_how_to_tile_frames_and_the_frame_scorer_scores_it_at_native_resolution()
     {
         using var folder = new TempFolder();
         SyntheticDataset.Write(folder.File("data"), new SyntheticDatasetOptions { TrainCount = 6, TestCountPerKind = 1, ImageSize = 64, Seed = 6 });
@@ -72,8 +72,12 @@ public sealed class TiledTrainingTests
         Assert.Equal(1.0, tiling.Scale);
         Assert.Equal(32, exported.Bundle.Manifest.Input.Width);
         using var loaded = BundleModel.Open(folder.File("bundle"));
-        var refusal = Assert.Throws<InvalidDataException>(() => new FrameScorer(loaded));
-        Assert.StartsWith("The bundle is tiled (input.tiling: stride 16, scale 1); this build scores whole images only", refusal.Message, StringComparison.Ordinal);
+        using var scorer = new FrameScorer(loaded);
+        var image = Edge.Imaging.ImageCodec.Load(data.Test[0].ImagePath);
+        var score = scorer.Score(image.AsView()).Score;
+        // A 64x64 image, 32-pixel tiles 16 apart: 3 x 3 tiles, one run, and a map of the image's own 64x64 pixels.
+        Assert.Equal((64, 64, 9, 9), (scorer.MapWidth, scorer.MapHeight, scorer.TileCount, scorer.BatchSize));
+        Assert.True(float.IsFinite(score) && score >= 0, $"score {score}");
     }
 
     private static bool Matches(float[] full, float[] tile, int x0, int y0)

@@ -36,12 +36,22 @@ internal static class CalibrateCommand
         {
             Description = "Thresholds that alarm on at most this fraction of normal images and pixels; without it, the F1-optimal point where defects are labelled (else 0.01).",
         };
-        var command = new Command("calibrate", "Set alarm thresholds and normal-score statistics in a bundle's manifest.") { bundle, data, validation, share, seed, rate };
+        var ceiling = new Option<double?>("--max-false-alarm-rate")
+        {
+            Description = $"With the F1-optimal rule: the share of normal images and pixels the thresholds may alarm on, at most (default {Calibration.DefaultMaxFalseAlarmRate.ToString(CultureInfo.InvariantCulture)}).",
+        };
+        var command = new Command("calibrate", "Set alarm thresholds and normal-score statistics in a bundle's manifest.") { bundle, data, validation, share, seed, rate, ceiling };
         command.SetAction(result => CommandErrors.Run(() =>
         {
             if (result.GetValue(rate) is { } r && r is < 0 or >= 1)
             {
                 throw new UserInputException($"--false-alarm-rate must be in [0, 1) (got {r}).");
+            }
+            if (result.GetValue(ceiling) is { } c && (c is < 0 or >= 1 || result.GetValue(rate) is not null))
+            {
+                throw new UserInputException(result.GetValue(rate) is not null
+                    ? "--max-false-alarm-rate bounds the F1-optimal rule; with --false-alarm-rate the thresholds already sit at that rate."
+                    : $"--max-false-alarm-rate must be in [0, 1) (got {c}).");
             }
             var folder = result.GetValue(validation);
             if ((folder is null) == (result.GetValue(data) is null))
@@ -65,7 +75,8 @@ internal static class CalibrateCommand
             using var model = BundleEvaluation.Open(result.GetValue(bundle)!.FullName, null);
             var (dataset, calibration) = folder is not null ? FromFolder(folder.FullName) : FromSplit(result.GetValue(data)!.FullName, splitShare, splitSeed);
             var images = TestSetScorer.Score(model, dataset);
-            var (thresholds, statistics, rule) = Calibration.Compute(images, model.Manifest.ClassNames, result.GetValue(rate));
+            var (thresholds, statistics, rule) = Calibration.Compute(
+                images, model.Manifest.ClassNames, result.GetValue(rate), result.GetValue(ceiling) ?? Calibration.DefaultMaxFalseAlarmRate);
             model.Bundle.ReplaceManifest(model.Manifest with { Thresholds = thresholds, NormalStatistics = statistics, Calibration = calibration });
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {

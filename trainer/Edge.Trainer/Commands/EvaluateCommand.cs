@@ -49,6 +49,8 @@ internal static class EvaluateCommand
                 ["calibration"] = model.Manifest.Calibration?.SourceName,
                 ["image_auroc"] = metrics.ImageAuroc,
                 ["pixel_auroc"] = metrics.PixelAuroc,
+                // The frame-level map the pixel figures are over: the model's input, or (tiled) each image's size x scale.
+                ["map_size"] = MapSize(images),
             };
             Add(line, figures);
             line["per_class"] = metrics.PerClass.ToDictionary(c => c.Key, c =>
@@ -83,6 +85,13 @@ internal static class EvaluateCommand
             throw new UserInputException($"The bundle was calibrated on '{dataset.Root}' (calibrate --validation); evaluate it on other images.");
         }
         return (dataset, 0);
+    }
+
+    /// <summary>"WxH" when every image's map has that size; "mixed" when the test images differ in size (tiled bundles).</summary>
+    private static string MapSize(IReadOnlyList<ScoredImage> images)
+    {
+        var sizes = images.Select(i => (i.MapWidth, i.MapHeight)).Distinct().ToList();
+        return sizes is [var (w, h)] ? FormattableString.Invariant($"{w}x{h}") : "mixed";
     }
 
     private static void Add(Dictionary<string, object?> line, OperatingFigures figures)

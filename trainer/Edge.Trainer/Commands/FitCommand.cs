@@ -151,6 +151,11 @@ internal static class FitCommand
             {
                 display.Line(routing.ToString());
             }
+            if (trainer.PriorEntropy is { } entropy)
+            {
+                display.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"prior: mean entropy {entropy:F3} nats per cell with that cell masked (0 = sure of every level, {Math.Log(trainer.Config.Levels):F3} = nothing learned)"));
+            }
             if (trainer.BestStep is { } best)
             {
                 display.Line(string.Create(CultureInfo.InvariantCulture, $"kept the auto-encoder weights of step {best}, the best on {trainer.ValidationImages.Count} held-back normal images"));

@@ -61,21 +61,27 @@ public sealed class SampleLoader
     }
 
     /// <summary>Loads a ground-truth mask as 0/1 at the model size (nearest neighbour, so labels stay crisp); no mask = all 0.</summary>
-    public void LoadMask(string? path, Span<float> destination)
+    public void LoadMask(string? path, Span<float> destination) => LoadMask(path, destination, Size, Size);
+
+    /// <summary>
+    /// Loads a ground-truth mask as 0/1 at <paramref name="width"/> x <paramref name="height"/> (a frame-level map's size:
+    /// each map pixel takes the mask pixel under its centre, nearest neighbour, so labels stay crisp); no mask = all 0.
+    /// </summary>
+    public static void LoadMask(string? path, Span<float> destination, int width, int height)
     {
-        var length = Size * Size;
+        var length = width * height;
         destination[..length].Clear();
         if (path is null)
         {
             return;
         }
         var mask = ImageCodec.Load(path, PixelLayout.Gray);
-        for (var y = 0; y < Size; y++)
+        for (var y = 0; y < height; y++)
         {
-            var row = mask.Row(Math.Min(mask.Height - 1, (int)((y + 0.5f) * mask.Height / Size)));
-            for (var x = 0; x < Size; x++)
+            var row = mask.Row(Math.Min(mask.Height - 1, (int)((y + 0.5f) * mask.Height / height)));
+            for (var x = 0; x < width; x++)
             {
-                destination[y * Size + x] = row[Math.Min(mask.Width - 1, (int)((x + 0.5f) * mask.Width / Size))] >= 128 ? 1f : 0f;
+                destination[y * width + x] = row[Math.Min(mask.Width - 1, (int)((x + 0.5f) * mask.Width / width))] >= 128 ? 1f : 0f;
             }
         }
     }

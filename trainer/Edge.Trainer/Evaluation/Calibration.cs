@@ -9,15 +9,22 @@ namespace Edge.Trainer.Evaluation;
 /// <summary>
 /// Thresholds from scored validation images: at a chosen false-alarm rate on the normal images, or, where defects
 /// are labelled, the F1-optimal point (pixels need masks for that; without them the pixel threshold falls back to the
-/// false-alarm rate). Also the normal-score statistics the thresholds came from.
+/// false-alarm rate). The F1-optimal point is bounded by a false-alarm ceiling: where normal and defective scores
+/// overlap, F1 alone can put the threshold below most normal images (the demo once alarmed on every normal image), and
+/// an appliance that cries wolf on every frame is switched off. Also the normal-score statistics the thresholds came from.
 /// </summary>
 public static class Calibration
 {
     public const double DefaultFalseAlarmRate = 0.01;
 
+    /// <summary>The share of normal images (and pixels) an F1-optimal threshold may alarm on, at most.</summary>
+    public const double DefaultMaxFalseAlarmRate = 0.05;
+
     /// <param name="falseAlarmRate">Null: F1-optimal where defects are labelled, else <see cref="DefaultFalseAlarmRate"/>.</param>
+    /// <param name="maxFalseAlarmRate">The ceiling on an F1-optimal threshold's false alarms among the normal images and pixels.</param>
     public static (ThresholdSet Thresholds, NormalStatistics Statistics, string Rule) Compute(
-        IReadOnlyList<ScoredImage> images, IReadOnlyList<string> bundleClasses, double? falseAlarmRate)
+        IReadOnlyList<ScoredImage> images, IReadOnlyList<string> bundleClasses, double? falseAlarmRate,
+        double maxFalseAlarmRate = DefaultMaxFalseAlarmRate)
     {
         ArgumentNullException.ThrowIfNull(images);
         var normal = images.Where(i => !i.Sample.IsAnomalous).ToList();
@@ -27,7 +34,8 @@ public static class Calibration
         }
         var useF1 = falseAlarmRate is null && images.Any(i => i.Sample.IsAnomalous);
         var rate = falseAlarmRate ?? DefaultFalseAlarmRate;
-        var overall = Thresholds(images, normal, useF1, rate);
+        var bound = new Bound(useF1, rate, maxFalseAlarmRate);
+        var overall = Thresholds(images, normal, bound);
         Dictionary<string, ClassThresholds>? perClass = null;
         if (bundleClasses.Count > 1)
         {
@@ -37,7 +45,7 @@ public static class Calibration
                 {
                     var classImages = g.ToList();
                     var classNormal = classImages.Where(i => !i.Sample.IsAnomalous).ToList();
-                    var (image, pixel) = classNormal.Count == 0 ? overall : Thresholds(classImages, classNormal, useF1, rate);
+                    var (image, pixel) = classNormal.Count == 0 ? overall : Thresholds(classImages, classNormal, bound);
                     return new ClassThresholds { Image = image, Pixel = pixel };
                 },
                 StringComparer.Ordinal);
@@ -47,25 +55,34 @@ public static class Calibration
             Image = ToManifest(ScoreCalculator.Of(normal.Select(i => i.Score).ToArray())),
             Pixel = ToManifest(ScoreCalculator.Of(EvaluationMetrics.Pixels(normal).Scores)),
         };
-        var rule = useF1 ? "f1-optimal" : $"false-alarm-rate {rate}";
+        var rule = useF1
+            ? FormattableString.Invariant($"f1-optimal, false alarms at most {maxFalseAlarmRate}")
+            : FormattableString.Invariant($"false-alarm-rate {rate}");
         return (new ThresholdSet { Image = overall.Image, Pixel = overall.Pixel, PerClass = perClass }, statistics, rule);
     }
 
-    private static (double Image, double Pixel) Thresholds(IReadOnlyList<ScoredImage> images, IReadOnlyList<ScoredImage> normal, bool useF1, double rate)
+    /// <summary>How thresholds are chosen: F1-optimal under a false-alarm ceiling, or at a false-alarm rate.</summary>
+    private sealed record Bound(bool UseF1, double Rate, double MaxRate);
+
+    private static (double Image, double Pixel) Thresholds(IReadOnlyList<ScoredImage> images, IReadOnlyList<ScoredImage> normal, Bound bound)
     {
-        var image = useF1
-            ? ThresholdCalibration.F1Optimal(images.Select(i => i.Score).ToArray(), images.Select(i => i.Sample.IsAnomalous).ToArray()).Threshold
-            : ThresholdCalibration.AtFalseAlarmRate(normal.Select(i => i.Score).ToArray(), rate);
+        var normalScores = normal.Select(i => i.Score).ToArray();
+        var image = bound.UseF1
+            ? Math.Max(
+                ThresholdCalibration.F1Optimal(images.Select(i => i.Score).ToArray(), images.Select(i => i.Sample.IsAnomalous).ToArray()).Threshold,
+                ThresholdCalibration.AtFalseAlarmRate(normalScores, bound.MaxRate))
+            : ThresholdCalibration.AtFalseAlarmRate(normalScores, bound.Rate);
         var masksComplete = images.Where(i => i.Sample.IsAnomalous).All(i => i.Sample.MaskPath is not null);
+        var normalPixels = EvaluationMetrics.Pixels(normal).Scores;
         float pixel;
-        if (useF1 && masksComplete)
+        if (bound.UseF1 && masksComplete)
         {
             var (scores, labels) = EvaluationMetrics.Pixels(images);
-            pixel = ThresholdCalibration.F1Optimal(scores, labels).Threshold;
+            pixel = Math.Max(ThresholdCalibration.F1Optimal(scores, labels).Threshold, ThresholdCalibration.AtFalseAlarmRate(normalPixels, bound.MaxRate));
         }
         else
         {
-            pixel = ThresholdCalibration.AtFalseAlarmRate(EvaluationMetrics.Pixels(normal).Scores, useF1 ? DefaultFalseAlarmRate : rate);
+            pixel = ThresholdCalibration.AtFalseAlarmRate(normalPixels, bound.UseF1 ? DefaultFalseAlarmRate : bound.Rate);
         }
         return (image, pixel);
     }

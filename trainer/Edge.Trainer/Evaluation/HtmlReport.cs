@@ -28,8 +28,12 @@ public sealed class HtmlReport
         Directory.CreateDirectory(folder);
     }
 
-    /// <summary>Keeps the pictures of the first few images of each class and category (uses the scorer's latest results).</summary>
-    public void Observe(ScoredImage image, FrameScorer scorer)
+    /// <summary>
+    /// Keeps the pictures of the first few images of each class and category: the model's input and reconstruction at
+    /// the map's size (a tiled bundle's tiles blended back together), from <paramref name="decoded"/> (the image as
+    /// scored) run through the scorer again.
+    /// </summary>
+    public void Observe(ScoredImage image, FrameScorer scorer, Image decoded)
     {
         var key = $"{image.Sample.ProductClass}/{image.Sample.Category}";
         var seen = _perCategory.GetValueOrDefault(key);
@@ -38,10 +42,10 @@ public sealed class HtmlReport
             return;
         }
         _perCategory[key] = seen + 1;
-        var detector = scorer.Detector;
-        _gallery.Add(new GalleryItem(
-            image, $"{image.Sample.ProductClass}_{image.Sample.Category}_{seen}", detector.Model.InputSize, detector.Model.Channels,
-            detector.Image01.ToArray(), detector.Reconstruction01.ToArray()));
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(decoded);
+        var pictures = scorer.Pictures(decoded.AsView());
+        _gallery.Add(new GalleryItem(image, $"{image.Sample.ProductClass}_{image.Sample.Category}_{seen}", pictures));
     }
 
     /// <param name="figures">AUPRO and the figures at the calibrated thresholds (<see cref="OperatingFigures"/>), all and per class.</param>
@@ -96,16 +100,17 @@ public sealed class HtmlReport
 
     private void SavePictures(GalleryItem item, HeatmapOverlay overlay)
     {
-        var input = PlanarImages.ToRgb(item.Input, item.Channels, item.Size);
+        var p = item.Pictures;
+        var input = PlanarImages.ToRgb(p.Input01, p.Channels, p.Width, p.Height);
         ImageCodec.Save(input.AsView(), Path.Combine(_folder, item.Stem + "_input.png"));
-        ImageCodec.Save(PlanarImages.ToRgb(item.Reconstruction, item.Channels, item.Size).AsView(), Path.Combine(_folder, item.Stem + "_reconstruction.png"));
-        var heat = new Image(item.Size, item.Size, PixelLayout.Rgb);
-        overlay.Render(item.Image.Map, item.Size, item.Size, input.AsView(), heat);
+        ImageCodec.Save(PlanarImages.ToRgb(p.Reconstruction01, p.Channels, p.Width, p.Height).AsView(), Path.Combine(_folder, item.Stem + "_reconstruction.png"));
+        var heat = new Image(p.Width, p.Height, PixelLayout.Rgb);
+        overlay.Render(item.Image.Map, item.Image.MapWidth, item.Image.MapHeight, input.AsView(), heat);
         ImageCodec.Save(heat.AsView(), Path.Combine(_folder, item.Stem + "_heatmap.png"));
-        ImageCodec.Save(PlanarImages.ToRgb(item.Image.Mask, 1, item.Size).AsView(), Path.Combine(_folder, item.Stem + "_truth.png"));
+        ImageCodec.Save(PlanarImages.ToRgb(item.Image.Mask, 1, item.Image.MapWidth, item.Image.MapHeight).AsView(), Path.Combine(_folder, item.Stem + "_truth.png"));
     }
 
-    private sealed record GalleryItem(ScoredImage Image, string Stem, int Size, int Channels, float[] Input, float[] Reconstruction);
+    private sealed record GalleryItem(ScoredImage Image, string Stem, FramePictures Pictures);
 
     private static string Svg(string title, IReadOnlyList<(double FalsePositiveRate, double TruePositiveRate, float Threshold)> points)
     {

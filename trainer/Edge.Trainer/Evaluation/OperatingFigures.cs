@@ -31,8 +31,8 @@ public sealed record OperatingFigures(double? PixelAupro, double? ImageF1, doubl
         double? aupro = null;
         if (pixelLabels)
         {
-            var side = (int)Math.Round(Math.Sqrt(images[0].Map.Length));
-            aupro = PerRegionOverlap.NormalizedArea(images.Select(i => i.Map).ToList(), images.Select(i => EvaluationMetrics.MaskLabels(i.Mask)).ToList(), side, side);
+            aupro = PerRegionOverlap.NormalizedArea(
+                images.Select(i => i.Map).ToList(), images.Select(i => EvaluationMetrics.MaskLabels(i.Mask)).ToList(), images.Select(i => (i.MapWidth, i.MapHeight)).ToList());
         }
         if (thresholds is null)
         {

@@ -1,6 +1,6 @@
 using Edge.Detection;
 using Edge.Detection.Frames;
-using Edge.Imaging.Preprocessing;
+using Edge.Imaging;
 using Edge.Trainer.Commands;
 using Edge.Trainer.Data;
 
@@ -8,13 +8,18 @@ namespace Edge.Trainer.Evaluation;
 
 /// <summary>
 /// Runs a data set's test images through an exported bundle in ONNX Runtime, through the same <see cref="FrameScorer"/>
-/// the device scores frames with (one per product class): what the device will run, not the training graph.
+/// the device scores frames with (one per product class): what the device will run, not the training graph. A tiled
+/// bundle scores each image at native resolution (its tiles blended into a map of the image's size times the tiling
+/// scale), and the ground-truth mask is read at that map's size, so pixel figures are over the full-resolution map.
 /// </summary>
 public static class TestSetScorer
 {
-    /// <summary>Scores every test image; <paramref name="onImage"/> sees each result as it is made (for the report's gallery).</summary>
+    /// <summary>
+    /// Scores every test image; <paramref name="onImage"/> sees each result as it is made, with its scorer and the decoded
+    /// image (for the report's gallery, so it need not read the file again).
+    /// </summary>
     public static IReadOnlyList<ScoredImage> Score(
-        BundleModel model, MvtecDataset dataset, Action<ScoredImage, FrameScorer>? onImage = null, CancellationToken cancellationToken = default)
+        BundleModel model, MvtecDataset dataset, Action<ScoredImage, FrameScorer, Image>? onImage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -25,20 +30,28 @@ public static class TestSetScorer
         var scorers = ScorersFor(model, dataset);
         try
         {
-            var preprocessing = model.Preprocessing;
-            // Ground-truth masks at the frame-level map's size (the model's input while a frame is one tile).
-            var masks = new SampleLoader(preprocessing.Width, preprocessing.Channels, preprocessing.Normalization ?? ChannelNormalization.UnitRange(preprocessing.Channels));
             var results = new List<ScoredImage>(dataset.Test.Count);
             foreach (var sample in dataset.Test)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var scorer = scorers[sample.ProductClass];
                 var image = SampleLoader.Read(sample.ImagePath);
-                var score = scorer.Score(image.AsView()).Score;
-                var mask = new float[scorer.MapWidth * scorer.MapHeight];
-                masks.LoadMask(sample.IsAnomalous ? sample.MaskPath : null, mask);
-                var scored = new ScoredImage(sample, score, scorer.Map.ToArray(), mask);
-                onImage?.Invoke(scored, scorer);
+                float score;
+                try
+                {
+                    score = scorer.Score(image.AsView()).Score;
+                }
+                catch (InvalidOperationException e)
+                {
+                    // A tiled bundle and an image smaller than one tile at the tiling scale.
+                    throw new UserInputException($"'{sample.ImagePath}': {e.Message}");
+                }
+                // Ground truth at the frame-level map's size: the model's input, or the image's size times the tiling scale.
+                var (width, height) = (scorer.MapWidth, scorer.MapHeight);
+                var mask = new float[width * height];
+                SampleLoader.LoadMask(sample.IsAnomalous ? sample.MaskPath : null, mask, width, height);
+                var scored = new ScoredImage(sample, score, scorer.Map.ToArray(), mask, width, height);
+                onImage?.Invoke(scored, scorer, image);
                 results.Add(scored);
             }
             return results;

@@ -53,6 +53,12 @@ public sealed class PvqaeTrainer
     /// <summary>How the trained routing allocates levels to plain and rich cells of the training images (null for plain VQ).</summary>
     public RoutingStatistics? Routing { get; private set; }
 
+    /// <summary>
+    /// The trained prior's mean entropy (nats) over the training images' cells, each masked in turn: 0 when it is sure of
+    /// every cell's level, ln(levels) when it has learned nothing. Null for a plain VQ-VAE.
+    /// </summary>
+    public double? PriorEntropy { get; private set; }
+
     /// <summary>Normal training images held back to validate on.</summary>
     public IReadOnlyList<DatasetSample> ValidationImages => _validation;
 
@@ -178,7 +184,7 @@ public sealed class PvqaeTrainer
                 var reconstruction = F.MseLoss(output.Reconstruction, images);
                 var budget = Config.PlainVq
                     ? Tensor.Scalar(0, device: Device)
-                    : BudgetLoss.Expected(output.RoutingLogits, costs);
+                    : BudgetLoss.PerPixelValue(output.RoutingLogits, costs, Config);
                 var loss = reconstruction + output.VqLoss + budget * (_options.BudgetWeight * progress);
                 var adversarial = discriminator is not null && step > _options.AdversarialWarmupSteps;
                 if (adversarial)
@@ -317,6 +323,21 @@ public sealed class PvqaeTrainer
             }
         }
         SaveCheckpoint(modules, optimizer, State(CheckpointState.PriorPhase, step, total, clock));
+        PriorEntropy = MeanEntropy(prior, tokens, classes);
+    }
+
+    private double MeanEntropy(BudgetPrior prior, long[] tokens, long[] classes)
+    {
+        var count = Math.Min(64, tokens.Length / Config.TokenCount);
+        using var scope = DisposeScope.Open();
+        using var noGrad = LibTorch.NoGrad();
+        prior.Eval();
+        var probabilities = prior.Predict(
+            Tensor.FromArray(tokens[..(count * Config.TokenCount)], [count, Config.TokenCount], Device),
+            Tensor.FromArray(classes[..count], [count], Device));
+        prior.Train();
+        var entropy = (probabilities * probabilities.ClampMin(1e-12).Log()).Sum(2).Neg().Mean();
+        return entropy.Item();
     }
 
     /// <summary>Whether to run another step; records why not.</summary>

@@ -44,7 +44,7 @@ internal sealed class ValidationWatch : IDisposable
             {
                 using var output = _model.Forward(images);
                 var reconstruction = F.MseLoss(output.Reconstruction, images).Item();
-                var budget = _model.Config.PlainVq ? 0 : BudgetLoss.Expected(output.RoutingLogits, costs).Item();
+                var budget = _model.Config.PlainVq ? 0 : BudgetLoss.PerPixelValue(output.RoutingLogits, costs, _model.Config).Item();
                 value = reconstruction + output.VqLoss.Item() + (_budgetWeight * budget);
             }
             finally
