@@ -18,10 +18,6 @@ using Edge.Imaging;
 using Edge.Imaging.Preprocessing;
 using Edge.Inference.Sessions;
 using Edge.Testing;
-using Edge.Trainer.Data;
-using Edge.Trainer.Export;
-using Edge.Trainer.Synthesis;
-using Edge.Trainer.Training;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 
@@ -45,7 +41,7 @@ public sealed class PipelineBenchmark : IFigureBenchmark
     public void Run(TextWriter output)
     {
         using var folder = new TempFolder("edge-bench-pipeline-");
-        var bundlePath = TrainBundle(folder);
+        var bundlePath = BenchBundle.Train(folder);
         using var model = ModelLoader.Load(bundlePath, new OnnxRuntimeConfig { Providers = [ExecutionProvider.Cpu] }, NullLogger.Instance);
         var normal = MakeFrame(folder, defect: false);
         var defect = MakeFrame(folder, defect: true);
@@ -301,14 +297,6 @@ public sealed class PipelineBenchmark : IFigureBenchmark
         frame.Prepare(new FrameGeometry(Width, Height, FramePixelFormat.Rgb24));
         big.Pixels.AsSpan(0, Width * Height * 3).CopyTo(frame.Pixels);
         return frame;
-    }
-
-    private static string TrainBundle(TempFolder folder)
-    {
-        SyntheticDataset.Write(folder.File("data"), new SyntheticDatasetOptions { TrainCount = 8, TestCountPerKind = 1, ImageSize = 64, Seed = 7 });
-        var data = MvtecDataset.Open(folder.File("data"));
-        TrainAndExport.Run(data, Presets.Get("tiny") with { Steps = 150, PriorSteps = 30 }, folder.File("run"), folder.File("bundle"), "1.0.0");
-        return folder.File("bundle");
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(q * (sorted.Count - 1)))];

@@ -16,7 +16,7 @@ public static class EnvironmentOverrides
     // Variables of Edge's own tools that share the prefix but are not configuration keys: the ONNX Runtime library
     // (read by Edge.Inference), the trainer's libtorch shim, and the demo's, setup script's and quality benchmark's settings.
     private static readonly string[] OtherToolVariables = [Edge.Inference.Runtime.OrtNativeLibrary.EnvironmentVariable, "EDGE_TORCH_SHIM"];
-    private static readonly string[] OtherToolPrefixes = ["EDGE_DEMO_", "EDGE_SETUP_", "EDGE_QUALITY_"];
+    private static readonly string[] OtherToolPrefixes = ["EDGE_DEMO_", "EDGE_SETUP_", "EDGE_QUALITY_", "EDGE_SOAK_"];
 
     /// <summary>True for an EDGE_ variable that overrides configuration (not one of another Edge tool's variables).</summary>
     public static bool IsOverride(string name) =>

@@ -33,6 +33,14 @@ public sealed record UpdatesConfig
     /// <summary>Installed versions kept on disk (the active and previous ones always are).</summary>
     public int KeepVersions { get; init; } = 3;
 
+    /// <summary>Downloads kept in staging to resume, the one under way included; the least recently written go first.</summary>
+    public int MaxStagedDownloads { get; init; } = 4;
+
+    /// <summary>Space the staged downloads may take (the one under way is never removed to make room).</summary>
+    public double MaxStagingMegabytes { get; init; } = 2048;
+
+    public Updates.Download.StagingLimits StagingLimits => new(MaxStagedDownloads, (long)(MaxStagingMegabytes * 1024 * 1024));
+
     /// <summary>After a switch, the new model must keep the pipeline healthy this long or it is rolled back.</summary>
     public double ProbationSeconds { get; init; } = 60;
 
@@ -57,6 +65,8 @@ public sealed record UpdatesConfig
             MaxArchiveMegabytes = r.Double("maxArchiveMegabytes", 512, 1, 64 * 1024),
             DownloadTimeoutSeconds = r.Double("downloadTimeoutSeconds", 600, 1, 86_400),
             KeepVersions = r.Int("keepVersions", 3, 2, 100),
+            MaxStagedDownloads = r.Int("maxStagedDownloads", 4, 1, 1000),
+            MaxStagingMegabytes = r.Double("maxStagingMegabytes", 2048, 1, 1024 * 1024),
             ProbationSeconds = r.Double("probationSeconds", 60, 0, 86_400),
             LatencyBudgetMs = r.Double("latencyBudgetMs", 0, 0, 60_000),
             ProbationMaxRestarts = r.Int("probationMaxRestarts", 2, 1, 100),

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Edge.Agent.Configuration;
 using Edge.Agent.Health;
@@ -14,8 +16,9 @@ namespace Edge.Agent.Http;
 
 /// <summary>
 /// The local HTTP endpoint (ASP.NET Core's Kestrel, loopback by default): <c>/healthz</c>, <c>/metrics</c> in
-/// Prometheus text format, <c>/</c> the status page and <c>/cameras/{name}/latest.jpg</c>. It runs its own small web
-/// application beside the agent's generic host, started and stopped with it.
+/// Prometheus text format, <c>/</c> the status page and <c>/cameras/{name}/latest.jpg</c>. With <c>http.tls</c> it
+/// serves HTTPS only, and with <c>http.auth</c> every path answers 401 to a request without the token. It runs its
+/// own small web application beside the agent's generic host, started and stopped with it.
 /// </summary>
 public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
 {
@@ -26,6 +29,7 @@ public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
     private readonly LiveView _live;
     private readonly ILogger<LocalEndpoint> _logger;
     private WebApplication? _app;
+    private X509Certificate2? _certificate;
 
     public LocalEndpoint(AgentConfig agent, HealthMetrics metrics, PipelineProgress progress, LiveView live, ILogger<LocalEndpoint> logger)
     {
@@ -44,8 +48,29 @@ public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "edge-agent" });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(_config.Bind), _config.Port));
+        _certificate = _config.Tls is { } tls ? LoadCertificate(tls) : null;
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(_config.Bind), _config.Port, listen =>
+        {
+            if (_certificate is not null)
+            {
+                listen.UseHttps(_certificate);
+            }
+        }));
         var app = builder.Build();
+        if (_config.Auth is { } auth)
+        {
+            var access = new TokenAccess(auth);
+            app.Use(async (context, next) =>
+            {
+                if (!access.Allows(context.Request.Headers.Authorization))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers.WWWAuthenticate = TokenAccess.Challenge;
+                    return;
+                }
+                await next(context).ConfigureAwait(false);
+            });
+        }
         app.MapGet("/healthz", Healthz);
         app.MapGet("/metrics", () => Results.Text(PrometheusText.Format(Report(), _progress.IsReady, _live.Scores), PrometheusText.ContentType));
         app.MapGet("/", () => Results.Content(StatusPage.Render(Report(), _live, _agent.Site, _agent.Device), "text/html; charset=utf-8"));
@@ -77,6 +102,19 @@ public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
         if (_app is not null)
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+        }
+        _certificate?.Dispose();
+    }
+
+    private static X509Certificate2 LoadCertificate(HttpTlsConfig tls)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(tls.CertFile, tls.KeyFile);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new Commands.StartupException($"the local HTTP endpoint's certificate cannot be loaded from {tls.CertFile} and {tls.KeyFile}: {e.Message} (http.tls)", e);
         }
     }
 

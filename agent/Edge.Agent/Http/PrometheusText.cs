@@ -23,6 +23,10 @@ public static class PrometheusText
         Family(text, "edge_agent_outbox_evicted_total", "counter", "Alarm messages evicted from a full outbox.", [("", report.OutboxEvicted)]);
         Family(text, "edge_agent_model_info", "gauge", "The model running, as labels.",
             report.ModelVersion is null ? [] : [(Labels(("version", report.ModelVersion), ("provider", report.ExecutionProvider ?? "")), 1.0)]);
+        // This process's own memory, so a slow leak shows on the dashboard (and in the soak benchmark): resident set
+        // (what the kernel counts, native allocations included) and the managed heap (what the GC holds).
+        Family(text, "edge_agent_resident_bytes", "gauge", "Resident memory of the agent process.", [("", Environment.WorkingSet)]);
+        Family(text, "edge_agent_managed_heap_bytes", "gauge", "Bytes the .NET garbage collector holds allocated.", [("", GC.GetTotalMemory(forceFullCollection: false))]);
         var cameras = report.Cameras.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
         Family(text, "edge_camera_fps", "gauge", "Frames processed per second, per camera.", cameras.Select(c => (Labels(("camera", c.Key)), c.Value.Fps)));
         Family(text, "edge_camera_frames_total", "counter", "Frames processed, per camera.", cameras.Select(c => (Labels(("camera", c.Key)), (double)c.Value.FramesProcessed)));

@@ -1,28 +1,27 @@
-using System.Text.Json;
-
 namespace Edge.Agent.Updates;
 
 /// <summary>
 /// Refuses model commands seen before (by id) or issued outside the replay window, so a recorded or retained
-/// command cannot be played again. The ids seen within the window are kept in a file, so a restart does not
-/// forget them; older ones are dropped (the window alone refuses those). Not thread-safe: one caller at a time.
+/// command cannot be played again. The ids seen within the window are kept in a file (<see cref="SeenCommandLog"/>:
+/// appended per command, compacted now and then), so a restart does not forget them; older ones are dropped (the
+/// window alone refuses those). Not thread-safe: one caller at a time.
 /// </summary>
 public sealed class ReplayGuard
 {
-    private readonly string _path;
+    private readonly SeenCommandLog _log;
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, DateTimeOffset> _seen;
 
     public ReplayGuard(string path, TimeSpan window, TimeProvider? time = null)
     {
-        _path = path;
+        _log = new SeenCommandLog(path);
         _window = window;
         _time = time ?? TimeProvider.System;
-        _seen = Load(path);
+        _seen = _log.Load();
     }
 
-    /// <summary>Null when the command may run (and is now remembered); otherwise why not.</summary>
+    /// <summary>Null when the command may run (and is now remembered, on disk before this returns); otherwise why not.</summary>
     public string? Admit(string id, DateTimeOffset issuedUtc)
     {
         var now = _time.GetUtcNow();
@@ -39,37 +38,26 @@ public sealed class ReplayGuard
             _seen.Remove(old);
         }
         _seen[id] = issuedUtc;
-        Save();
+        if (_log.CompactionDue(_seen.Count))
+        {
+            _log.Compact(_seen);
+        }
+        else
+        {
+            _log.Append(id, issuedUtc);
+        }
         return null;
     }
 
-    private void Save()
+    /// <summary>
+    /// Forgets an admitted id whose command was not taken after all (the device was busy): the sender may send it
+    /// again. Rare, so the file is compacted rather than given a second kind of line.
+    /// </summary>
+    public void Withdraw(string id)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
-        var temporary = _path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        if (_seen.Remove(id))
         {
-            JsonSerializer.Serialize(stream, _seen);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, _path, overwrite: true);
-    }
-
-    private static Dictionary<string, DateTimeOffset> Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        }
-        try
-        {
-            return new Dictionary<string, DateTimeOffset>(
-                JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(File.ReadAllBytes(path)) ?? [], StringComparer.Ordinal);
-        }
-        catch (JsonException)
-        {
-            // A damaged file cannot vouch for anything: start empty; the replay window still refuses old commands.
-            return new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            _log.Compact(_seen);
         }
     }
 }

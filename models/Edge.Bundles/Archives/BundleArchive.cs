@@ -39,9 +39,10 @@ public static class BundleArchive
 
     /// <summary>
     /// Extracts an archive into <paramref name="folder"/> (created; it must not exist yet). Every entry must be a flat
-    /// bundle file name (no folders, no path that could point outside), appear once, and the sizes actually read (not
-    /// the sizes the zip claims) stay within <paramref name="limits"/>. It does not verify the bundle: open the folder
-    /// with the signature check afterwards. On any refusal the folder is removed again.
+    /// bundle file name (no folders, no path that could point outside), appear once, be the manifest, its signature or a
+    /// file the manifest lists, and the sizes actually read (not the sizes the zip claims) stay within
+    /// <paramref name="limits"/>. It does not verify the bundle: open the folder with the signature check afterwards.
+    /// On any refusal the folder is removed again.
     /// </summary>
     /// <exception cref="BundleException">The archive is damaged, not a zip, or breaks a rule (the message says which).</exception>
     public static void Extract(string archivePath, string folder, ArchiveLimits limits, CancellationToken cancellationToken = default)
@@ -79,11 +80,42 @@ public static class BundleArchive
             {
                 throw Refused(archivePath, $"it has no {BundleFileNames.Manifest}");
             }
+            RefuseUnlisted(archivePath, folder, seen);
         }
         catch
         {
             Directory.Delete(folder, recursive: true);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses an entry that is neither the manifest, nor its signature, nor a file the manifest lists, whatever its
+    /// name (<c>manifest.json.tmp</c> too): the signature covers the manifest and the manifest every listed file's
+    /// hash, so nothing vouches for anything else. The manifest read here is not verified yet; the signature check
+    /// after extraction binds it, and with it this list.
+    /// </summary>
+    private static void RefuseUnlisted(string archivePath, string folder, IEnumerable<string> entries)
+    {
+        var manifestPath = Path.Combine(folder, BundleFileNames.Manifest);
+        var length = new FileInfo(manifestPath).Length;
+        if (length > Bundle.MaxManifestBytes)
+        {
+            throw Refused(archivePath, $"its {BundleFileNames.Manifest} has {length} bytes, more than the {Bundle.MaxManifestBytes} allowed");
+        }
+        IReadOnlyDictionary<string, FileEntry> listed;
+        try
+        {
+            listed = ManifestSerializer.Parse(File.ReadAllBytes(manifestPath)).Files;
+        }
+        catch (BundleException e)
+        {
+            throw Refused(archivePath, $"its {BundleFileNames.Manifest} is invalid ({e.Message})");
+        }
+        var unlisted = entries.Where(n => n is not (BundleFileNames.Manifest or BundleFileNames.Signature) && !listed.ContainsKey(n)).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (unlisted is not null)
+        {
+            throw Refused(archivePath, $"the entry '{unlisted}' is not listed in its {BundleFileNames.Manifest}, so nothing vouches for it");
         }
     }
 

@@ -11,7 +11,8 @@ namespace Edge.Bundles.Files;
 /// </summary>
 public sealed class Bundle
 {
-    private const long MaxManifestBytes = 16 << 20;
+    /// <summary>The largest manifest read (its size is checked before it is read into memory).</summary>
+    internal const long MaxManifestBytes = 16 << 20;
 
     private Bundle(string folder, BundleManifest manifest)
     {

@@ -124,6 +124,7 @@ public class ConfigFileTests
             ["EDGE_DEMO_MINUTES"] = "1",
             ["EDGE_SETUP_BENCH"] = "1",
             ["EDGE_QUALITY_MINUTES"] = "2",
+            ["EDGE_SOAK_MINUTES"] = "10",
             ["EDGE_DEVICE"] = "box7",
         });
 

@@ -53,6 +53,21 @@ public sealed partial class PrometheusTextTests
     }
 
     [Fact]
+    public void The_process_resident_memory_and_managed_heap_are_reported_in_bytes()
+    {
+        var text = PrometheusText.Format(Report(), ready: true, new Dictionary<string, (double, double, DateTime)>());
+
+        var resident = Value(text, "edge_agent_resident_bytes");
+        var heap = Value(text, "edge_agent_managed_heap_bytes");
+
+        Assert.InRange(resident, 10e6, 100e9);
+        Assert.InRange(heap, 1e3, resident);
+    }
+
+    private static double Value(string text, string name) =>
+        double.Parse(text.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public void Label_values_escape_backslashes_quotes_and_line_feeds()
     {
         var text = PrometheusText.Format(Report(), ready: false, new Dictionary<string, (double, double, DateTime)>());

@@ -6,7 +6,7 @@ namespace Edge.Agent.Tests.Support;
 public static class AgentConfigFile
 {
     public static string Write(
-        TempFolder folder, int brokerPort, string cameras = "[]", string? model = null, string alarms = "{}", int? httpPort = null, string updates = "{}", string device = "box1")
+        TempFolder folder, int brokerPort, string cameras = "[]", string? model = null, string alarms = "{}", int? httpPort = null, string updates = "{}", string device = "box1", string? http = null)
     {
         var path = folder.File("agent.json");
         File.WriteAllText(path, $$"""
@@ -20,7 +20,7 @@ public static class AgentConfigFile
               "alarms": {{alarms}},
               "updates": {{updates}},
               "health": { "intervalSeconds": 0.5 },
-              "http": {{(httpPort is { } port ? $"{{ \"port\": {port} }}" : "{ \"enabled\": false }")}},
+              "http": {{http ?? (httpPort is { } port ? $"{{ \"port\": {port} }}" : "{ \"enabled\": false }")}},
               "cameras": {{cameras}},
             }
             """);

@@ -11,7 +11,7 @@ namespace Edge.Agent.Tests.Support;
 /// <summary>
 /// A real HTTP server (Kestrel) on a free loopback port serving the files of one folder, with byte ranges
 /// (<c>Range: bytes=N-</c> answered 206), and on request a connection cut after half a file: what a bundle server
-/// and a bad network look like to the agent; on request a redirect or an error status instead of a file. Every request is
+/// and a bad network look like to the agent; on request a redirect (any scheme) or an error status instead of a file. Every request is
 /// recorded with its Range header.
 /// </summary>
 public sealed class ArchiveServer : IAsyncDisposable

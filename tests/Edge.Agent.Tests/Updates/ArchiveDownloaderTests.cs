@@ -132,8 +132,8 @@ public sealed class ArchiveDownloaderTests : IAsyncLifetime
 
     [Theory]
     [InlineData("http://localhost:{port}/b.zip", "redirects elsewhere, which is refused: localhost:{port} is not in updates.archiveHosts")]
-    [InlineData("file:///etc/passwd", "redirects to a file: address, which is refused")]
-    [InlineData("ftp://127.0.0.1/b.zip", "redirects to a ftp: address, which is refused")]
+    [InlineData("file:///etc/passwd", "redirects to a file: address; a redirect to a non-http(s) or malformed URL was refused")]
+    [InlineData("ftp://127.0.0.1/b.zip", "redirects to a ftp: address; a redirect to a non-http(s) or malformed URL was refused")]
     public async Task A_redirect_off_the_allowed_hosts_or_off_http_is_refused_with_what_was_refused_and_never_followed(string location, string reason)
     {
         var port = _server.Port.ToString(CultureInfo.InvariantCulture);
@@ -188,5 +188,20 @@ public sealed class ArchiveDownloaderTests : IAsyncLifetime
         Assert.Equal([reasons[0], reasons[0]], reasons.Skip(1));
         Assert.Equal(3, _server.Requests.Count(r => r.Path == "/gone.zip"));
         Assert.Equal(3, _server.Requests.Count(r => r.Path == "/error.zip"));
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("file://")]
+    [InlineData("file://127.0.0.1/etc/passwd")]
+    public async Task A_redirect_to_a_url_that_is_not_http_or_https_is_refused_saying_so(string location)
+    {
+        _server.Redirect("moved.zip", location);
+
+        var error = await Assert.ThrowsAsync<UpdateException>(() => new ArchiveDownloader(_http, Staging, Loopback).DownloadAsync([_server.Url("moved.zip")], Sha, null, 1 << 20, CancellationToken.None));
+
+        Assert.True(error.Message.Contains("a redirect to a non-http(s)", StringComparison.Ordinal), error.Message);
+        Assert.EndsWith("was refused", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid URI", error.Message, StringComparison.Ordinal);
     }
 }

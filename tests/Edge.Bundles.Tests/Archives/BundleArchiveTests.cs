@@ -71,6 +71,28 @@ public sealed class BundleArchiveTests : IDisposable
         Assert.False(File.Exists(_temp.File("escape.onnx")));
     }
 
+    [Theory]
+    [InlineData("manifest.json.tmp")]
+    [InlineData("manifest.sig.tmp")]
+    [InlineData("notes.txt")]
+    public void An_entry_the_manifest_does_not_list_is_refused_even_in_a_correctly_signed_archive(string name)
+    {
+        var bundle = SampleBundles.Write(_temp.File("bundle"));
+        BundleSignature.Sign(bundle, _key);
+        BundleArchive.Pack(bundle, Zip);
+        using (var zip = ZipFile.Open(Zip, ZipArchiveMode.Update))
+        {
+            using var stream = zip.CreateEntry(name).Open();
+            stream.Write("{\"unverified\": true}"u8);
+        }
+
+        var error = Assert.Throws<BundleException>(() => BundleArchive.Extract(Zip, Target, new ArchiveLimits()));
+
+        Assert.Contains($"the entry '{name}' is not listed in its manifest.json", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.False(Directory.Exists(Target));
+    }
+
     [Fact]
     public void A_duplicate_entry_is_refused()
     {

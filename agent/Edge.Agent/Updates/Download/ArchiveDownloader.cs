@@ -160,18 +160,22 @@ public sealed partial class ArchiveDownloader
             }
             using (response)
             {
-                if (response.Headers.Location is not { } location)
+                // A Location the HTTP stack cannot parse (file://, no host) reads as none.
+                if (response.Headers.Location is not { } location || !Uri.TryCreate(target, location, out var next))
                 {
-                    throw new UnusableAnswerException($"HTTP {(int)response.StatusCode} without a Location");
+                    throw new UpdateException($"the archive could not be downloaded from {url}: a redirect to a non-http(s) or malformed URL was refused");
                 }
-                var next = location.IsAbsoluteUri ? location : new Uri(target, location);
                 if (hop == MaxRedirects)
                 {
                     throw new UpdateException($"{url} redirects more than {MaxRedirects} times: refused");
                 }
-                if (next.Scheme is not ("http" or "https") || (target.Scheme == "https" && next.Scheme == "http"))
+                if (next.Scheme is not ("http" or "https"))
                 {
-                    throw new UpdateException($"{url} redirects to a {next.Scheme}: address, which is refused (a redirect stays on http or https, and https stays https)");
+                    throw new UpdateException($"the archive could not be downloaded from {url}: it redirects to a {next.Scheme}: address; a redirect to a non-http(s) or malformed URL was refused");
+                }
+                if (target.Scheme == "https" && next.Scheme == "http")
+                {
+                    throw new UpdateException($"the archive could not be downloaded from {url}: a redirect from https to http was refused");
                 }
                 if (_hosts.Refusal(next) is { } refused)
                 {

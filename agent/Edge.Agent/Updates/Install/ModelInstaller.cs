@@ -177,6 +177,7 @@ public sealed class ModelInstaller
     private async Task<string> DownloadAsync(ModelCommand command, CancellationToken cancellationToken)
     {
         var maxBytes = (long)(_config.Updates.MaxArchiveMegabytes * 1024 * 1024);
+        StagingBounds.Apply(_store.Staging, command.Sha256!, command.Size, _config.Updates.StagingLimits);
         if (command.Urls is [{ Scheme: ArchiveChunks.Scheme } chunks])
         {
             // Chunks over MQTT: the receiver keeps the time limit itself, to say how many chunks arrived.
