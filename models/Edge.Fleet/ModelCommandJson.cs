@@ -277,8 +277,18 @@ public static class ModelCommandJson
     private static string RequiredString(JsonElement root, string key, string where = "") =>
         OptionalString(root, key, where) is { Length: > 0 } value ? value : throw new ModelCommandException($"{where}{key} is required");
 
-    private static string? OptionalString(JsonElement root, string key, string where = "") =>
-        !root.TryGetProperty(key, out var value) ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
-        : throw new ModelCommandException($"{where}{key} must be a string");
+    private static string? OptionalString(JsonElement root, string key, string where = "")
+    {
+        if (!root.TryGetProperty(key, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new ModelCommandException($"{where}{key} must be a string");
+        }
+        var text = value.GetString()!;
+        // Whatever the action reads or not, every text goes into the signed bytes, one line each.
+        return text.Any(char.IsControl) ? throw new ModelCommandException($"{where}{key} must not hold control characters (line breaks, tabs)") : text;
+    }
 }

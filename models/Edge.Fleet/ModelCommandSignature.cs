@@ -6,7 +6,7 @@ using Edge.Bundles.Signing;
 namespace Edge.Fleet;
 
 /// <summary>
-/// Signs and verifies model commands with the key kind that signs bundles (ECDSA P-256, SHA-256, r || s; keys from
+/// Signs and verifies model commands by the rule that signs bundles (<see cref="SignatureRule"/>; keys from
 /// <c>edge-train keygen</c>). What is signed is not the JSON but <see cref="CanonicalBytes"/>, one line per field in a
 /// fixed order, made from the parsed command: the device checks exactly what it would carry out, and no JSON form
 /// (key order, spacing, escapes) matters. PROTOCOL.md, "Signed commands", defines the bytes.
@@ -65,7 +65,7 @@ public static class ModelCommandSignature
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         var issued = WholeMilliseconds(issuedUtc);
         var unsigned = command with { Device = device.Name, IssuedUtc = issued, ExpiresUtc = WholeMilliseconds(issued + lifetime), Signature = null };
-        var value = key.SignData(CanonicalBytes(unsigned), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var value = SignatureRule.Sign(key, CanonicalBytes(unsigned));
         return unsigned with { Signature = new CommandSignature(SigningKeys.KeyId(key), value) };
     }
 
@@ -94,7 +94,7 @@ public static class ModelCommandSignature
         {
             return $"the command is signed by key {signature.KeyId}, which this device does not trust for commands";
         }
-        if (!key.VerifyData(CanonicalBytes(command), signature.Value, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        if (!SignatureRule.Verifies(key, CanonicalBytes(command), signature.Value))
         {
             return "the command's signature does not match its content (changed or forged)";
         }

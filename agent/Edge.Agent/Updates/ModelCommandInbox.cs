@@ -41,6 +41,11 @@ public sealed partial class ModelCommandInbox
         var (command, refusal) = Admit(message);
         if (refusal is null && !_queue.Writer.TryWrite(command!))
         {
+            lock (_gate)
+            {
+                // Not taken after all: the same signed command may be sent again once the device has room.
+                _replays.Withdraw(command!.Id);
+            }
             refusal = "the device is busy with other model commands; try again later";
         }
         var id = command?.Id ?? "";

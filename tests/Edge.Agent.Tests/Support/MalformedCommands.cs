@@ -9,7 +9,7 @@ namespace Edge.Agent.Tests.Support;
 /// <summary>
 /// Model commands for plant1/box1 that a device must refuse, generated (CsCheck) from well-formed signed commands:
 /// random bytes and text, invalid UTF-8, unsigned, signed by a stranger or for another device, expired, outside the
-/// replay window, a signed field changed afterwards, a signature with a bit flipped or made up, and random byte edits
+/// replay window, a signed field changed afterwards, a control character in a text field, a signature with a bit flipped or made up, and random byte edits
 /// of a signed command; each with a random retain flag and response topic (the device's own tree among them). None
 /// is the signed command it was made from.
 /// </summary>
@@ -60,6 +60,8 @@ public sealed class MalformedCommands
         (2, Unsigned().Select(c => ("issued long ago", Json(ModelCommandSignature.Sign(c, Device, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(7300), _key))))),
         (1, Unsigned().Select(c => ("issued in the future", Json(ModelCommandSignature.Sign(c, Device, DateTimeOffset.UtcNow.AddHours(3), TimeSpan.FromDays(1), _key))))),
         (6, from c in Signed() from field in Gen.Int[0, 10] select ("signed field changed", Changed(c.Json, field))),
+        (2, from c in Signed() from key in Gen.OneOf("id", "device", "version", "sha256", "floor") from control in Gen.Char['\0', '\u001f']
+            select ("a control character in a field", Replace(c.Json, key, JsonValue.Create("1.0.0" + control + "x")))),
         (3, from c in Signed() from bit in Gen.Int[0, (CommandSignature.ValueBytes * 8) - 1] select ("signature bit flipped", Json(c.Command with
         {
             Signature = c.Command.Signature! with { Value = Flip(c.Command.Signature.Value, bit) },

@@ -58,7 +58,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         WaitState(states, "box1", s => s.Active == "2.0.0", again, skip: restarted);
 
         // Refused commands change nothing: a rollback dated 2020 (signed, but outside the replay window) and the replayed install.
-        using var replies = Broker.Subscribe("edge/plant1/box2/cmd/model/reply", persistent: false);
+        using var replies = Broker.Subscribe("edge/plant1/box2/cmd/model/reply");
         Command("box2", SignedCommands.Rollback("b-old", kit.Key, "box2", issuedUtc: new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), lifetime: TimeSpan.FromDays(7300)));
         Command("box2", u2);
         Command("box2", SignedCommands.Rollback("b1", kit.Key, "box2"));
@@ -104,7 +104,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         var report = JsonDocument.Parse(health.WaitUntil(m => m.Count > 0, Patience)[0].Payload).RootElement;
         var untouched = new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget;
         // A forced downgrade needs the owner's signature: unsigned, or signed by a key the device does not know, it is refused unread.
-        using var replies = Broker.Subscribe("edge/plant1/box1/cmd/model/reply", persistent: false);
+        using var replies = Broker.Subscribe("edge/plant1/box1/cmd/model/reply");
         Command("box1", Encoding.UTF8.GetString(ModelCommandJson.Serialize(UpdateKit.Install("du", older, force: true))));
         Command("box1", kit.InstallCommand("dk", older, force: true, signer: stranger));
         // The same older version with force, signed, is installed: the version rule is the only thing force lifts.

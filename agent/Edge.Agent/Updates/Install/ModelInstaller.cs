@@ -61,7 +61,7 @@ public sealed class ModelInstaller
         {
             throw new UpdateException(belowFloor);
         }
-        RefuseIfNotNewer(version, activeVersion, command.Force);
+        RefuseIfNotNewer(version, activeVersion, activeFolder, command.Force);
         if (ModelStore.SameFolder(_store.VersionFolder(version.ToString()), activeFolder))
         {
             // Even with force: replacing the folder the cameras run from is not an install.
@@ -148,14 +148,29 @@ public sealed class ModelInstaller
         }
     }
 
-    /// <summary>The version rule that <c>force</c> lifts (on a signed command); with no known active version only the floor applies.</summary>
-    private static void RefuseIfNotNewer(SemanticVersion version, string? activeVersion, bool force)
+    /// <summary>
+    /// The version rule that <c>force</c> lifts (on a signed command). An active model of unknown version is no
+    /// exemption: nothing shows the new one is newer, so it takes force too. Only a device with no model at all
+    /// (its folder does not exist) has nothing to go down from: the floor alone applies.
+    /// </summary>
+    private static void RefuseIfNotNewer(SemanticVersion version, string? activeVersion, string activeFolder, bool force)
     {
-        if (force || activeVersion is null || !SemanticVersion.TryParse(activeVersion, out var active) || version.CompareTo(active) > 0)
+        if (force)
         {
             return;
         }
-        throw new UpdateException($"version {version} is not newer than the active {active}; send the command with force to install it anyway");
+        if (activeVersion is not null && SemanticVersion.TryParse(activeVersion, out var active))
+        {
+            if (version.CompareTo(active) <= 0)
+            {
+                throw new UpdateException($"version {version} is not newer than the active {active}; send the command with force to install it anyway");
+            }
+            return;
+        }
+        if (Directory.Exists(activeFolder))
+        {
+            throw new UpdateException($"the active model's version is unknown (its manifest does not read), so nothing shows {version} is newer; send the command with force to install it anyway");
+        }
     }
 
     private TrustedKeys TrustedKeysOrRefuse()
