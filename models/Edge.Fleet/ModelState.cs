@@ -30,6 +30,9 @@ public sealed record ModelState
 
     public string? Previous { get; init; }
 
+    /// <summary>The device's version floor: no command installs or rolls back to a version below it; null when none.</summary>
+    public string? Floor { get; init; }
+
     public required DateTimeOffset TimeUtc { get; init; }
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);

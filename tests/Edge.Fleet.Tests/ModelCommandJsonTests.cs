@@ -57,6 +57,8 @@ public sealed class ModelCommandJsonTests
     [InlineData("""{"id":"a","action":"install","issuedUtc":"2026-12-03T00:00:00Z","tresholds":1}""", "unknown key 'tresholds'")]
     [InlineData("""{"id":"a","id":"b","action":"report","issuedUtc":"2026-12-03T00:00:00Z"}""", "appears more than once")]
     [InlineData("""{"action":"report","issuedUtc":"2026-12-03T00:00:00Z"}""", "id is required")]
+    // A key the action does not read still goes into the signed bytes: a line break there would end its line early.
+    [InlineData("""{"id":"a","action":"rollback","issuedUtc":"2026-12-03T00:00:00Z","sha256":"a\nfloor:9.9.9"}""", "sha256 must not hold control characters")]
     [InlineData("""{"id":"a/b","action":"report","issuedUtc":"2026-12-03T00:00:00Z"}""", "id must be")]
     [InlineData("""{"id":"a","action":"format-disk","issuedUtc":"2026-12-03T00:00:00Z"}""", "action 'format-disk'")]
     [InlineData("""{"id":"a","action":"report","issuedUtc":"yesterday"}""", "issuedUtc must be")]

@@ -20,6 +20,7 @@ public static class Program
             PackCommand.Create(),
             DevicesCommand.Create(),
             RolloutCommand.Create(),
+            SignCommandCommand.Create(),
             PublishChunksCommand.Create(),
         };
         return root.Parse(args).Invoke();

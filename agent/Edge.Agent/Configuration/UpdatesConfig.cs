@@ -1,3 +1,5 @@
+using Edge.Bundles.Versioning;
+
 namespace Edge.Agent.Configuration;
 
 /// <summary>Over-the-air model updates (agent/UPDATES.md): whom to trust, and the limits and windows of each step.</summary>
@@ -5,6 +7,21 @@ public sealed record UpdatesConfig
 {
     /// <summary>Paths of PEM public keys; only bundles signed by one of them are installed. Empty: updates are refused.</summary>
     public IReadOnlyList<string> TrustedKeys { get; init; } = [];
+
+    /// <summary>
+    /// Paths of PEM public keys whose signatures on model commands are accepted; empty: those of
+    /// <see cref="TrustedKeys"/>. No key at all: every command is refused.
+    /// </summary>
+    public IReadOnlyList<string> CommandKeys { get; init; } = [];
+
+    /// <summary>The keys commands are verified with: <see cref="CommandKeys"/>, or <see cref="TrustedKeys"/> when none are listed.</summary>
+    public IReadOnlyList<string> EffectiveCommandKeys => CommandKeys.Count > 0 ? CommandKeys : TrustedKeys;
+
+    /// <summary>The lowest version any command may install or roll back to (a floor a signed command can raise, never lower); null: none.</summary>
+    public string? MinimumVersion { get; init; }
+
+    /// <summary>The hosts (<c>host</c> or <c>host:port</c>) archives may be downloaded from, redirects included; empty: none (only <c>mqtt-chunks:</c>).</summary>
+    public IReadOnlyList<string> ArchiveHosts { get; init; } = [];
 
     /// <summary>Commands issued further than this from the device's clock, or seen before within it, are refused.</summary>
     public double ReplayWindowMinutes { get; init; } = 60;
@@ -41,6 +58,9 @@ public sealed record UpdatesConfig
         var config = new UpdatesConfig
         {
             TrustedKeys = TrustedKeyFiles.Read(r, "trustedKeys"),
+            CommandKeys = TrustedKeyFiles.Read(r, "commandKeys"),
+            MinimumVersion = Version(r, "minimumVersion"),
+            ArchiveHosts = Hosts(r),
             ReplayWindowMinutes = r.Double("replayWindowMinutes", 60, 1, 7 * 24 * 60),
             MaxArchiveMegabytes = r.Double("maxArchiveMegabytes", 512, 1, 64 * 1024),
             DownloadTimeoutSeconds = r.Double("downloadTimeoutSeconds", 600, 1, 86_400),
@@ -54,5 +74,28 @@ public sealed record UpdatesConfig
         };
         r.RejectUnknownKeys();
         return config;
+    }
+
+    private static List<string> Hosts(ConfigReader r) => r.Array("archiveHosts")
+        .Select(item => item.Item?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? ArchiveHostList.EntryProblem(item.Item.GetValue<string>()) is { } problem ? Reject(r, item.Path, problem) : item.Item.GetValue<string>()
+            : Reject(r, item.Path, "must be a host name or address, optionally with :port (a string)"))
+        .Where(h => h.Length > 0).ToList();
+
+    private static string? Version(ConfigReader r, string key)
+    {
+        var text = r.String(key);
+        if (text is null || SemanticVersion.TryParse(text, out _))
+        {
+            return text;
+        }
+        r.Problem(key, "must be a semantic version (1.4.0, 2.0.0-rc.1)");
+        return null;
+    }
+
+    private static string Reject(ConfigReader r, string path, string problem)
+    {
+        r.ProblemAt(path, problem);
+        return "";
     }
 }

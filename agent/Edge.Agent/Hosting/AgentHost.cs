@@ -66,9 +66,12 @@ public static class AgentHost
         if (announceStatus)
         {
             services.AddHostedService<HealthPublisher>();
-            services.AddSingleton(new FleetTopics(config.Site, config.Device));
+            var fleetTopics = new FleetTopics(config.Site, config.Device);
+            services.AddSingleton(fleetTopics);
             services.AddSingleton(_ => new ReplayGuard(
                 Path.Combine(config.StateDirectory, "updates", "seen-commands.json"), TimeSpan.FromMinutes(config.Updates.ReplayWindowMinutes)));
+            services.AddSingleton(_ => new CommandAuthority(config.Updates.EffectiveCommandKeys, fleetTopics));
+            services.AddSingleton(_ => new VersionFloor(Path.Combine(config.StateDirectory, "updates", "floor.json"), config.Updates.MinimumVersion));
             services.AddSingleton<ModelCommandInbox>();
             services.AddSingleton(_ => updates ?? UpdateStartup.Recover(config, DateTimeOffset.UtcNow));
             // Built with the other hosted services, before the link starts: the inbox subscribes in its constructor.

@@ -6,24 +6,28 @@ using Microsoft.Extensions.Logging;
 namespace Edge.Agent.Updates;
 
 /// <summary>
-/// Receives model commands on <c>.../cmd/model</c>, refuses the malformed, retained and replayed ones with their
-/// reason (nothing else changes), and queues the accepted ones for <see cref="ModelUpdater"/>, one at a time.
-/// Every command gets a reply: on its MQTT 5 response topic with its correlation data, else on <c>.../cmd/model/reply</c>.
+/// Receives model commands on <c>.../cmd/model</c>, refuses the malformed, retained, unsigned (or not signed for this
+/// device by one of its command keys, or expired) and replayed ones with their reason (nothing else changes: a refused
+/// command is never queued), and queues the accepted ones for <see cref="ModelUpdater"/>, one at a time.
+/// Every command gets a reply: on its MQTT 5 response topic with its correlation data when that topic is a fleet
+/// tool's reply topic (<see cref="FleetTopics.IsReplyTopic"/>), else on <c>.../cmd/model/reply</c>; never anywhere else.
 /// </summary>
 public sealed partial class ModelCommandInbox
 {
     private readonly MqttLink _link;
     private readonly FleetTopics _topics;
     private readonly ReplayGuard _replays;
+    private readonly CommandAuthority _authority;
     private readonly ILogger<ModelCommandInbox> _logger;
     private readonly Channel<ModelCommand> _queue = Channel.CreateBounded<ModelCommand>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.Wait });
     private readonly Lock _gate = new();
 
-    public ModelCommandInbox(MqttLink link, FleetTopics topics, ReplayGuard replays, ILogger<ModelCommandInbox> logger)
+    public ModelCommandInbox(MqttLink link, FleetTopics topics, ReplayGuard replays, CommandAuthority authority, ILogger<ModelCommandInbox> logger)
     {
         _link = link;
         _topics = topics;
         _replays = replays;
+        _authority = authority;
         _logger = logger;
         link.Subscribe(topics.ModelCommand, OnCommandAsync, ModelCommandJson.MaxBytes);
     }
@@ -31,11 +35,17 @@ public sealed partial class ModelCommandInbox
     /// <summary>Accepted commands, in the order they arrived.</summary>
     public ChannelReader<ModelCommand> Commands => _queue.Reader;
 
-    private async Task OnCommandAsync(MqttInboundMessage message)
+    /// <summary>Admits or refuses one received command (queueing it when admitted) and says where its reply goes.</summary>
+    internal (string Topic, ModelReply Reply) Handle(MqttInboundMessage message)
     {
         var (command, refusal) = Admit(message);
-        if (command is not null && !_queue.Writer.TryWrite(command))
+        if (refusal is null && !_queue.Writer.TryWrite(command!))
         {
+            lock (_gate)
+            {
+                // Not taken after all: the same signed command may be sent again once the device has room.
+                _replays.Withdraw(command!.Id);
+            }
             refusal = "the device is busy with other model commands; try again later";
         }
         var id = command?.Id ?? "";
@@ -47,18 +57,26 @@ public sealed partial class ModelCommandInbox
         {
             LogRefused(_logger, id, refusal);
         }
-        var reply = new ModelReply(id, refusal is null, refusal).ToJson();
-        if (message.ResponseTopic is { Length: > 0 } responseTopic)
+        var topic = _topics.ModelCommandReply;
+        if (FleetTopics.IsReplyTopic(message.ResponseTopic))
         {
-            await _link.PublishReplyAsync(responseTopic, reply, message.CorrelationData, CancellationToken.None).ConfigureAwait(false);
+            topic = message.ResponseTopic!;
         }
-        else
+        else if (message.ResponseTopic is { Length: > 0 } ignored)
         {
-            await _link.PublishAsync(_topics.ModelCommandReply, reply, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce, retain: false, CancellationToken.None)
-                .ConfigureAwait(false);
+            // Whoever can publish a command must not make the device publish into another topic (its own alarms above all).
+            LogResponseTopicIgnored(_logger, ignored.Length > 256 ? ignored[..256] + "..." : ignored, topic);
         }
+        return (topic, new ModelReply(id, refusal is null, refusal));
     }
 
+    private async Task OnCommandAsync(MqttInboundMessage message)
+    {
+        var (topic, reply) = Handle(message);
+        await _link.PublishReplyAsync(topic, reply.ToJson(), message.CorrelationData, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <returns>The command when it may run (its id is then spent); otherwise the command if it could be read, and why it is refused.</returns>
     private (ModelCommand? Command, string? Refusal) Admit(MqttInboundMessage message)
     {
         if (message.OversizedBytes > 0)
@@ -79,6 +97,11 @@ public sealed partial class ModelCommandInbox
         {
             return (null, e.Message);
         }
+        // The signature before the replay guard: a command nobody vouches for spends no id and writes nothing.
+        if (_authority.Refusal(command) is { } unauthorized)
+        {
+            return (command, unauthorized);
+        }
         lock (_gate)
         {
             return (command, _replays.Admit(command.Id, command.IssuedUtc));
@@ -90,4 +113,7 @@ public sealed partial class ModelCommandInbox
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model command {Id} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model command response topic '{Topic}' ignored (not edge-train/<tool>/<run>/reply); replying on {ReplyTopic}")]
+    private static partial void LogResponseTopicIgnored(ILogger logger, string topic, string replyTopic);
 }

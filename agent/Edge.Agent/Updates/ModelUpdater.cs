@@ -2,6 +2,7 @@ using Edge.Agent.Configuration;
 using Edge.Agent.Health;
 using Edge.Agent.Mqtt;
 using Edge.Agent.Pipeline;
+using Edge.Agent.Updates.Download;
 using Edge.Agent.Updates.Install;
 using Edge.Agent.Updates.Startup;
 using Edge.Agent.Updates.Store;
@@ -28,6 +29,7 @@ public sealed partial class ModelUpdater : BackgroundService
     private readonly AgentConfig _config;
     private readonly UpdateStartup _startup;
     private readonly IModelHost? _host;
+    private readonly VersionFloor _floor;
     private readonly ILogger<ModelUpdater> _logger;
     private readonly Lock _gate = new();
     private ModelState _state;
@@ -36,7 +38,7 @@ public sealed partial class ModelUpdater : BackgroundService
 
     public ModelUpdater(
         ModelCommandInbox inbox, MqttLink link, FleetTopics topics, HealthMetrics metrics, AgentConfig config, UpdateStartup startup,
-        IFramePipeline pipeline, ILogger<ModelUpdater> logger)
+        IFramePipeline pipeline, VersionFloor floor, ILogger<ModelUpdater> logger)
     {
         _inbox = inbox;
         _link = link;
@@ -45,6 +47,7 @@ public sealed partial class ModelUpdater : BackgroundService
         _config = config;
         _startup = startup;
         _host = pipeline as IModelHost;
+        _floor = floor;
         _logger = logger;
         _activeFolder = startup.ActiveFolder;
         _activeVersion = _host?.Current.Version ?? VersionOf(_activeFolder);
@@ -56,8 +59,8 @@ public sealed partial class ModelUpdater : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var announce = AnnounceOnEveryConnectionAsync(stoppingToken);
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var installer = new ModelInstaller(_config, _startup.Store, _host, http, _link, _logger);
+        using var http = ArchiveDownloader.CreateHttpClient();
+        var installer = new ModelInstaller(_config, _startup.Store, _host, http, _link, _floor, _logger);
         try
         {
             if (_startup.Probation is { } continued)
@@ -91,6 +94,7 @@ public sealed partial class ModelUpdater : BackgroundService
             switch (command.Action)
             {
                 case ModelAction.Report:
+                    RaiseFloorOnReport(command);
                     await PublishStateAsync(_state with { Active = _activeVersion, CommandId = command.Id, TimeUtc = DateTimeOffset.UtcNow }, stoppingToken).ConfigureAwait(false);
                     return;
                 case ModelAction.Install:
@@ -171,9 +175,14 @@ public sealed partial class ModelUpdater : BackgroundService
         {
             throw new UpdateException("there is no previous model to roll back to");
         }
+        var target = VersionOf(previous);
+        if (_floor.Refusal(target is null ? null : SemanticVersion.Parse(target), $"rolling back to {target ?? "the previous model"}") is { } belowFloor)
+        {
+            throw new UpdateException(belowFloor);
+        }
         await report(ModelStates.Switching, null).ConfigureAwait(false);
         var (from, fromFolder) = (_activeVersion, _activeFolder);
-        SwitchBackTo(previous, VersionOf(previous));
+        SwitchBackTo(previous, target);
         _startup.Store.Point(previous, previous: fromFolder, _config.Model.Bundle);
         LogRolledBackOnCommand(_logger, from ?? "unknown", _activeVersion ?? "unknown", command.Id);
         await PublishStateAsync(new ModelState
@@ -181,6 +190,21 @@ public sealed partial class ModelUpdater : BackgroundService
             Active = _activeVersion, State = ModelStates.RolledBack, Reason = $"rolled back from {from} on command {command.Id}",
             CommandId = command.Id, Previous = from, TimeUtc = DateTimeOffset.UtcNow,
         }, stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A report with a floor raises it, up to the active version: a command never puts the running model below the floor.</summary>
+    private void RaiseFloorOnReport(ModelCommand command)
+    {
+        if (command.Floor is not { } text)
+        {
+            return;
+        }
+        var floor = SemanticVersion.Parse(text);
+        if (_activeVersion is not null && SemanticVersion.TryParse(_activeVersion, out var active) && floor > active)
+        {
+            throw new UpdateException($"floor {floor} is above the active version {active}: install {floor} or later with that floor instead");
+        }
+        _floor.Raise(floor, command.Id);
     }
 
     /// <summary>
@@ -239,7 +263,7 @@ public sealed partial class ModelUpdater : BackgroundService
         ModelState state;
         lock (_gate)
         {
-            state = _state;
+            state = _state with { Floor = _floor.Current?.ToString() };
         }
         return _link.PublishAsync(_topics.ModelState, state.ToJson(), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken);
     }

@@ -16,7 +16,7 @@ public static class BundleSignature
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(privateKey);
         var manifest = File.ReadAllBytes(bundle.ManifestPath);
-        var signature = new SignatureFile(SigningKeys.KeyId(privateKey), privateKey.SignData(manifest, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        var signature = new SignatureFile(SigningKeys.KeyId(privateKey), SignatureRule.Sign(privateKey, manifest));
         AtomicFile.WriteAllBytes(bundle.SignaturePath, signature.Serialize(), Path.Combine(bundle.Folder, BundleFileNames.SignatureTemp));
         return signature;
     }
@@ -41,7 +41,7 @@ public static class BundleSignature
             throw new SignatureException(SignatureError.UnknownKey, $"The bundle '{folder}' is signed by key {signature.KeyId}, which is not trusted");
         }
         var manifest = File.ReadAllBytes(Path.Combine(folder, BundleFileNames.Manifest));
-        if (!key.VerifyData(manifest, signature.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        if (!SignatureRule.Verifies(key, manifest, signature.Signature))
         {
             throw new SignatureException(SignatureError.BadSignature, $"The signature of bundle '{folder}' does not match its {BundleFileNames.Manifest} (changed or forged)");
         }

@@ -10,8 +10,9 @@ namespace Edge.Agent.Tests.Support;
 
 /// <summary>
 /// A real HTTP server (Kestrel) on a free loopback port serving the files of one folder, with byte ranges
-/// (<c>Range: bytes=N-</c> answered 206), and on request a connection cut after half a file or a redirect: what a bundle server
-/// and a bad network look like to the agent. Every request is recorded with its Range header.
+/// (<c>Range: bytes=N-</c> answered 206), and on request a connection cut after half a file: what a bundle server
+/// and a bad network look like to the agent; on request a redirect (any scheme) or an error status instead of a file. Every request is
+/// recorded with its Range header.
 /// </summary>
 public sealed class ArchiveServer : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ public sealed class ArchiveServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Path, string? Range)> _requests = new();
     private readonly ConcurrentDictionary<string, int> _cutsLeft = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _statuses = new(StringComparer.Ordinal);
 
     private ArchiveServer(string folder)
     {
@@ -49,8 +51,11 @@ public sealed class ArchiveServer : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> full (not ranged) requests for <paramref name="name"/> are cut after half the file.</summary>
     public void CutHalfway(string name, int times = 1) => _cutsLeft[name] = times;
 
-    /// <summary>Requests for <paramref name="name"/> are answered 302 with <paramref name="location"/> (any scheme).</summary>
+    /// <summary>Requests for <paramref name="name"/> are answered 302 with <c>Location: <paramref name="location"/></c>.</summary>
     public void Redirect(string name, string location) => _redirects[name] = location;
+
+    /// <summary>Requests for <paramref name="name"/> are answered with <paramref name="status"/> and no body.</summary>
+    public void Answer(string name, int status) => _statuses[name] = status;
 
     public async ValueTask DisposeAsync()
     {
@@ -66,6 +71,11 @@ public sealed class ArchiveServer : IAsyncDisposable
         {
             context.Response.StatusCode = StatusCodes.Status302Found;
             context.Response.Headers.Location = location;
+            return;
+        }
+        if (_statuses.TryGetValue(name, out var status))
+        {
+            context.Response.StatusCode = status;
             return;
         }
         var path = Path.Combine(Folder, name);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Edge.Bundles.Archives;
@@ -7,6 +6,7 @@ using Edge.Bundles.Manifest;
 using Edge.Bundles.Signing;
 using Edge.Bundles.Tensors;
 using Edge.Bundles.Versioning;
+using Edge.Fleet;
 using Edge.Onnx;
 using Edge.Testing;
 using Google.Protobuf;
@@ -32,12 +32,17 @@ public sealed class UpdateKit : IAsyncDisposable
         Key = SigningKeys.Generate();
         PublicKeyPath = _temp.File("trusted.pem");
         File.WriteAllText(PublicKeyPath, SigningKeys.PublicKeyPem(Key));
+        PrivateKeyPath = _temp.File("edge-signing.key");
+        File.WriteAllText(PrivateKeyPath, SigningKeys.PrivateKeyPem(Key));
     }
 
     public ECDsa Key { get; }
 
-    /// <summary>The public key the agents under test trust.</summary>
+    /// <summary>The public key the agents under test trust, for bundles and (as their command key) for commands.</summary>
     public string PublicKeyPath { get; }
+
+    /// <summary>Its private key, for <c>edge-train rollout --key</c>.</summary>
+    public string PrivateKeyPath { get; }
 
     public ArchiveServer Server { get; }
 
@@ -130,11 +135,16 @@ public sealed class UpdateKit : IAsyncDisposable
         model.Save(path);
     }
 
-    /// <summary>The JSON of an install command for <paramref name="archive"/>.</summary>
-    public static string InstallCommand(string id, Archive archive, bool force = false) =>
-        "{\"id\":\"" + id + "\",\"action\":\"install\",\"issuedUtc\":\"" + DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)
-        + "\",\"version\":\"" + archive.Version + "\",\"urls\":[\"" + archive.Url + "\"],\"sha256\":\"" + archive.Sha256 + "\",\"size\":"
-        + archive.Size.ToString(CultureInfo.InvariantCulture) + (force ? ",\"force\":true" : "") + "}";
+    /// <summary>The JSON of an install command for <paramref name="archive"/>, signed by <see cref="Key"/> (or <paramref name="signer"/>) for plant1/<paramref name="device"/>.</summary>
+    public string InstallCommand(string id, Archive archive, bool force = false, string device = "box1", string? floor = null, ECDsa? signer = null) =>
+        SignedCommands.Json(Install(id, archive, force, floor), signer ?? Key, device);
+
+    /// <summary>The unsigned install command for <paramref name="archive"/>.</summary>
+    public static ModelCommand Install(string id, Archive archive, bool force = false, string? floor = null) => new()
+    {
+        Id = id, Action = ModelAction.Install, IssuedUtc = DateTimeOffset.UtcNow, Version = archive.Version, Urls = [archive.Url],
+        Sha256 = archive.Sha256, Size = archive.Size, Force = force, Floor = floor,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Edge.Agent.Tests.Pipeline;
 using Edge.Agent.Tests.Support;
 using Edge.Bundles.Files;
+using Edge.Fleet;
 using Edge.Testing;
 
 namespace Edge.Agent.Tests.Updates;
@@ -34,8 +36,9 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         WaitState(states, "box1", s => s.Active == "1.0.0", agent1);
         WaitState(states, "box2", s => s.Active == "1.0.0", agent2);
 
-        Command("box1", UpdateKit.InstallCommand("u1", v2));
-        Command("box2", UpdateKit.InstallCommand("u2", v2));
+        var u2 = kit.InstallCommand("u2", v2, device: "box2");
+        Command("box1", kit.InstallCommand("u1", v2));
+        Command("box2", u2);
         var done1 = WaitState(states, "box1", s => s.CommandId == "u1" && IsFinal(s.State), agent1);
         var done2 = WaitState(states, "box2", s => s.CommandId == "u2" && IsFinal(s.State), agent2);
 
@@ -54,9 +57,19 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using var again = AgentProcess.Start(["run", "--config", box1]);
         WaitState(states, "box1", s => s.Active == "2.0.0", again, skip: restarted);
 
-        Command("box2", "{\"id\":\"b1\",\"action\":\"rollback\",\"issuedUtc\":\"" + Now + "\"}");
+        // Refused commands change nothing: a rollback dated 2020 (signed, but outside the replay window) and the replayed install.
+        using var replies = Broker.Subscribe("edge/plant1/box2/cmd/model/reply");
+        Command("box2", SignedCommands.Rollback("b-old", kit.Key, "box2", issuedUtc: new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), lifetime: TimeSpan.FromDays(7300)));
+        Command("box2", u2);
+        Command("box2", SignedCommands.Rollback("b1", kit.Key, "box2"));
         var back = WaitState(states, "box2", s => s.CommandId == "b1" && IsFinal(s.State), agent2);
+        var answers = replies.WaitUntil(m => m.Count >= 3, Patience).Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
 
+        Assert.Contains("outside the replay window", answers[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("already received", answers[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal([false, false, true], answers.Select(a => a.GetProperty("accepted").GetBoolean()));
+        Assert.DoesNotContain(States(states, "box2"), s => s.CommandId == "b-old");
+        Assert.DoesNotContain(States(states, "box2"), s => s.CommandId == "u2" && s.State == "failed");
         Assert.Equal(("rolled-back", "1.0.0"), (back.State, back.Active));
         Assert.Contains("rolled back from 2.0.0 on command b1", back.Reason, StringComparison.Ordinal);
         again.Terminate();
@@ -82,7 +95,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         var reasons = new Dictionary<string, string>();
         foreach (var (id, archive) in new[] { ("t", tampered), ("u", unsigned), ("k", foreign), ("d", older), ("g", golden) })
         {
-            Command("box1", UpdateKit.InstallCommand(id, archive));
+            Command("box1", kit.InstallCommand(id, archive));
             var final = WaitState(states, "box1", s => s.CommandId == id && IsFinal(s.State), agent);
             Assert.Equal(("failed", "1.0.0"), (final.State, final.Active));
             reasons[id] = final.Reason!;
@@ -90,9 +103,14 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using var health = Broker.Subscribe("edge/plant1/box1/health", persistent: false);
         var report = JsonDocument.Parse(health.WaitUntil(m => m.Count > 0, Patience)[0].Payload).RootElement;
         var untouched = new FileInfo(Path.Combine(Folder.Path, "state", "models", "current")).LinkTarget;
-        // The same older version with force is installed: the version rule is the only thing force lifts.
-        Command("box1", UpdateKit.InstallCommand("df", older, force: true));
+        // A forced downgrade needs the owner's signature: unsigned, or signed by a key the device does not know, it is refused unread.
+        using var replies = Broker.Subscribe("edge/plant1/box1/cmd/model/reply");
+        Command("box1", Encoding.UTF8.GetString(ModelCommandJson.Serialize(UpdateKit.Install("du", older, force: true))));
+        Command("box1", kit.InstallCommand("dk", older, force: true, signer: stranger));
+        // The same older version with force, signed, is installed: the version rule is the only thing force lifts.
+        Command("box1", kit.InstallCommand("df", older, force: true));
         var forced = WaitState(states, "box1", s => s.CommandId == "df" && IsFinal(s.State), agent);
+        var refusals = replies.WaitUntil(m => m.Count >= 3, Patience).Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
 
@@ -106,6 +124,51 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         Assert.False(Directory.Exists(Path.Combine(Folder.Path, "state", "models", "versions", "2.0.0")));
         Assert.Null(untouched);
         Assert.Equal(("active", "0.9.0"), (forced.State, forced.Active));
+        Assert.Equal([("du", false), ("dk", false), ("df", true)], refusals.Select(r => (r.GetProperty("id").GetString(), r.GetProperty("accepted").GetBoolean())));
+        Assert.Contains("the command is not signed", refusals[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("which this device does not trust for commands", refusals[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(States(states, "box1"), s => s.CommandId is "du" or "dk");
+        Assert.Single(kit.Server.Requests, r => r.Path == "/older.zip");
+    }
+
+    [Fact]
+    public async Task The_configured_floor_and_one_raised_by_a_signed_install_refuse_a_signed_downgrade_and_rollback_below_them_also_after_a_restart()
+    {
+        await using var kit = await UpdateKit.StartAsync(bundle.Folder, new TempFolder());
+        var older = kit.Make("older", "0.9.0");
+        var v2 = kit.Make("good", "2.0.0");
+        using var states = Broker.Subscribe("edge/+/+/model/state", persistent: false);
+        var config = Config(kit, Folder, "box1", extraUpdates: ", \"minimumVersion\": \"1.0.0\"");
+        StateMessage below, raised, refused;
+        using (var agent = AgentProcess.Start(["run", "--config", config]))
+        {
+            WaitState(states, "box1", s => s.Active == "1.0.0", agent);
+            Command("box1", kit.InstallCommand("o1", older, force: true));
+            below = WaitState(states, "box1", s => s.CommandId == "o1" && IsFinal(s.State), agent);
+            Command("box1", kit.InstallCommand("f2", v2, floor: "2.0.0"));
+            raised = WaitState(states, "box1", s => s.CommandId == "f2" && IsFinal(s.State), agent);
+            Command("box1", SignedCommands.Rollback("b1", kit.Key));
+            refused = WaitState(states, "box1", s => s.CommandId == "b1" && IsFinal(s.State), agent);
+            agent.Terminate();
+            Assert.Equal(0, agent.WaitForExit(Patience));
+        }
+        var before = states.Messages.Count;
+        using var again = AgentProcess.Start(["run", "--config", config]);
+        var restarted = WaitState(states, "box1", s => s.Active == "2.0.0", again, skip: before);
+        Command("box1", SignedCommands.Rollback("b2", kit.Key));
+        var stillRefused = WaitState(states, "box1", s => s.CommandId == "b2" && IsFinal(s.State), again, skip: before);
+        again.Terminate();
+        Assert.Equal(0, again.WaitForExit(Patience));
+
+        Assert.Equal(("failed", "1.0.0", "1.0.0"), (below.State, below.Active, below.Floor));
+        Assert.Equal("installing 0.9.0 is refused: version 0.9.0 is below this device's version floor 1.0.0 (updates.minimumVersion), which no command goes under, forced or not", below.Reason);
+        Assert.DoesNotContain(kit.Server.Requests, r => r.Path == "/older.zip");
+        Assert.Equal(("active", "2.0.0", "2.0.0"), (raised.State, raised.Active, raised.Floor));
+        Assert.Equal(("failed", "2.0.0"), (refused.State, refused.Active));
+        Assert.Equal("rolling back to 1.0.0 is refused: version 1.0.0 is below this device's version floor 2.0.0 (raised by command f2), which no command goes under, forced or not", refused.Reason);
+        Assert.Equal("2.0.0", restarted.Floor);
+        Assert.Equal((refused.State, refused.Reason), (stillRefused.State, stillRefused.Reason));
+        Assert.True(File.Exists(Path.Combine(Folder.Path, "state", "updates", "floor.json")));
     }
 
     [Fact]
@@ -117,7 +180,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1", probationSeconds: 30)]);
         WaitState(states, "box1", s => s.Active == "1.0.0", agent);
 
-        Command("box1", UpdateKit.InstallCommand("n1", broken));
+        Command("box1", kit.InstallCommand("n1", broken));
         var final = WaitState(states, "box1", s => s.CommandId == "n1" && IsFinal(s.State), agent);
         var steps = States(states, "box1").Where(s => s.CommandId == "n1").Select(s => s.State).Distinct().ToList();
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -144,7 +207,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using (var agent = AgentProcess.Start(["run", "--config", config]))
         {
             WaitState(states, "box1", s => s.Active == "1.0.0", agent);
-            Command("box1", UpdateKit.InstallCommand("p1", v2));
+            Command("box1", kit.InstallCommand("p1", v2));
             WaitState(states, "box1", s => s.CommandId == "p1" && s.State == "probation", agent);
             agent.KillHard();
         }
@@ -178,7 +241,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using (var agent = AgentProcess.Start(["run", "--config", config]))
         {
             WaitState(states, "box1", s => s.Active == "1.0.0", agent);
-            Command("box1", UpdateKit.InstallCommand("s1", v2));
+            Command("box1", kit.InstallCommand("s1", v2));
             WaitState(states, "box1", s => s.CommandId == "s1" && s.State == "switching", agent);
             agent.KillHard();
         }
@@ -211,9 +274,9 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1", model: calibrated, cameraThreshold: false, extraUpdates: shadow)]);
         WaitState(states, "box1", s => s.Active == "1.0.0", agent);
 
-        Command("box1", UpdateKit.InstallCommand("f1", flood));
+        Command("box1", kit.InstallCommand("f1", flood));
         var refused = WaitState(states, "box1", s => s.CommandId == "f1" && IsFinal(s.State), agent);
-        Command("box1", UpdateKit.InstallCommand("c1", calm));
+        Command("box1", kit.InstallCommand("c1", calm));
         var promoted = WaitState(states, "box1", s => s.CommandId == "c1" && IsFinal(s.State), agent);
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
@@ -237,7 +300,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         using var agent = AgentProcess.Start(["run", "--config", Config(kit, Folder, "box1")]);
         WaitState(states, "box1", s => s.Active == "1.0.0", agent);
 
-        Command("box1", UpdateKit.InstallCommand("m1", v2 with { Url = url }));
+        Command("box1", kit.InstallCommand("m1", v2 with { Url = url }));
         var done = WaitState(states, "box1", s => s.CommandId == "m1" && IsFinal(s.State), agent);
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
@@ -251,8 +314,6 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
         Assert.Empty(kit.Server.Requests);
         Assert.Empty(Directory.GetFiles(Path.Combine(Folder.Path, "state", "models", "staging")));
     }
-
-    private static string Now => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static bool IsFinal(string state) => state is "active" or "failed" or "rolled-back";
 
@@ -270,7 +331,7 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
             cameras: $$"""[ { "name": "line1", "folder": "{{frames}}", "framesPerSecond": 10, "health": false{{threshold}} } ]""",
             model: model ?? bundle.Folder,
             alarms: """{ "holdSeconds": 0.2, "cooldownSeconds": 0, "hysteresis": 0.05 }""",
-            updates: $$"""{ "trustedKeys": ["{{kit.PublicKeyPath}}"], "probationSeconds": {{probationSeconds.ToString(CultureInfo.InvariantCulture)}}, "replayWindowMinutes": 10{{extraUpdates}} }""",
+            updates: $$"""{ "trustedKeys": ["{{kit.PublicKeyPath}}"], "archiveHosts": ["127.0.0.1"], "probationSeconds": {{probationSeconds.ToString(CultureInfo.InvariantCulture)}}, "replayWindowMinutes": 10{{extraUpdates}} }""",
             device: device);
     }
 
@@ -296,5 +357,5 @@ public sealed class OverTheAirUpdateProcessTests(TrainedBundle bundle) : BrokerT
             ?? throw new InvalidOperationException($"the agent for {device} exited ({agent.WaitForExit(TimeSpan.Zero)}): " + string.Join("\n", agent.Errors.TakeLast(30)));
     }
 
-    private sealed record StateMessage(string? Active, string State, string? Reason, string? Target, string? CommandId);
+    private sealed record StateMessage(string? Active, string State, string? Reason, string? Target, string? CommandId, string? Floor);
 }

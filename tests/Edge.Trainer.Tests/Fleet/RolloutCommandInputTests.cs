@@ -1,13 +1,25 @@
 using System.IO.Compression;
+using Edge.Bundles.Signing;
 using Edge.Testing;
 
 namespace Edge.Trainer.Tests.Fleet;
 
 /// <summary><c>edge-train rollout</c> refusing bad input with one line and exit code 1, before any command goes out.</summary>
-public sealed class RolloutCommandInputTests
+public sealed class RolloutCommandInputTests : IDisposable
 {
     private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "edge-train.dll");
     private static readonly string Hash = new('c', 64);
+    private readonly TempFolder _keys = new();
+
+    public RolloutCommandInputTests()
+    {
+        using var key = SigningKeys.Generate();
+        File.WriteAllText(KeyFile, SigningKeys.PrivateKeyPem(key));
+    }
+
+    private string KeyFile => _keys.File("edge-signing.key");
+
+    public void Dispose() => _keys.Dispose();
 
     [Theory]
     [InlineData("--waves", "0", "--waves '0': '0' is neither a number of devices")]
@@ -23,12 +35,15 @@ public sealed class RolloutCommandInputTests
     [InlineData("--version", "2.0", "--version '2.0' is not a semantic version")]
     [InlineData("--max-failure-rate", "1.5", "--max-failure-rate must be a fraction from 0 to 1")]
     [InlineData("--timeout-minutes", "0", "--timeout-minutes must be above 0")]
+    [InlineData("--floor", "3.0.0", "--floor 3.0.0 is above the version 2.0.0 being rolled out")]
+    [InlineData("--floor", "two", "--floor 'two' is not a semantic version")]
+    [InlineData("--key", "/nonexistent/edge-signing.key", "The key file '/nonexistent/edge-signing.key' does not exist; make one with 'edge-train keygen'")]
     public void A_bad_option_is_a_one_line_error_that_names_it(string option, string value, string message)
     {
         var arguments = new Dictionary<string, string>
         {
             ["--broker"] = "mqtt://127.0.0.1:1", ["--archive-url"] = "http://models.test/a.zip", ["--devices"] = "+/+",
-            ["--version"] = "2.0.0", ["--sha256"] = Hash, ["--size"] = "1234",
+            ["--version"] = "2.0.0", ["--sha256"] = Hash, ["--size"] = "1234", ["--key"] = KeyFile,
         };
         arguments[option] = value;
 
@@ -75,9 +90,25 @@ public sealed class RolloutCommandInputTests
         AssertOneLineError([.. common, "--archive", signed], "Cannot reach the broker");
     }
 
-    private static void AssertOneLineError(IEnumerable<string> arguments, string message)
+    [Fact]
+    public void A_public_key_given_as_the_signing_key_is_refused()
     {
-        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", .. arguments]));
+        using var key = SigningKeys.Generate();
+        var publicKey = _keys.File("edge-signing.pub");
+        File.WriteAllText(publicKey, SigningKeys.PublicKeyPem(key));
+
+        AssertOneLineError(["--broker", "mqtt://127.0.0.1:1", "--archive-url", "http://models.test/a.zip", "--devices", "+/+", "--version", "2.0.0",
+            "--sha256", Hash, "--size", "10", "--key", publicKey], "is not a PEM private key");
+    }
+
+    private void AssertOneLineError(IEnumerable<string> arguments, string message)
+    {
+        var list = arguments.ToList();
+        if (!list.Contains("--key"))
+        {
+            list.AddRange(["--key", KeyFile]);
+        }
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", .. list]));
 
         Assert.Equal(1, error.ExitCode);
         var line = Assert.Single(error.ErrorOutput.Trim().Split('\n'));

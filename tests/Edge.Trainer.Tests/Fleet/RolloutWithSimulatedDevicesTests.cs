@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Edge.Bundles.Signing;
 using Edge.Fleet;
 using Edge.Testing;
 using MQTTnet.Protocol;
@@ -23,6 +24,11 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
 
     private readonly MosquittoBroker _broker = MosquittoBroker.Start();
     private readonly TempFolder _folder = new();
+    private readonly ECDsa _key = SigningKeys.Generate();
+
+    public RolloutWithSimulatedDevicesTests() => File.WriteAllText(KeyFile, SigningKeys.PrivateKeyPem(_key));
+
+    private string KeyFile => _folder.File("edge-signing.key");
 
     private string Broker => $"mqtt://127.0.0.1:{_broker.Port.ToString(CultureInfo.InvariantCulture)}";
 
@@ -39,7 +45,7 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
         var started = DateTimeOffset.UtcNow;
 
         // 3 devices, waves 1,50%,100%: 1; ceil(1.5) = 2, so 1 more; then the last one.
-        var output = ExternalTool.Run("dotnet", [Cli, "rollout", "--broker", Broker, "--archive-url", ArchiveUrl, "--devices", "plant1/+",
+        var output = ExternalTool.Run("dotnet", [Cli, "rollout", "--key", KeyFile, "--broker", Broker, "--archive-url", ArchiveUrl, "--devices", "plant1/+",
             "--archive", archive, "--waves", "1,50%,100%", "--listen-seconds", "1", "--json"], Patience);
 
         var lines = output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -66,7 +72,18 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
             Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, c.QualityOfService);
             Assert.StartsWith("edge-train/rollout/", c.ResponseTopic, StringComparison.Ordinal);
             Assert.Equal(c.Command.Id, Encoding.UTF8.GetString(c.CorrelationData!));
+            Assert.Matches("^edge-train/rollout/[^/+#]+/reply$", c.ResponseTopic);
         });
+        // Each command is signed for the one device it went to, and for no other.
+        using var trusted = new TrustedKeys();
+        trusted.Add(SigningKeys.ImportPublicKey(SigningKeys.PublicKeyPem(_key), "rollout key"));
+        foreach (var device in new[] { box1, box2, box3 })
+        {
+            var received = Assert.Single(device.Commands).Command;
+            Assert.Null(ModelCommandSignature.Refusal(received, device.Topics, trusted, received.IssuedUtc));
+            Assert.Equal(ModelCommandSignature.DefaultLifetime, received.ExpiresUtc - received.IssuedUtc);
+            Assert.Contains("signed for device", ModelCommandSignature.Refusal(received, elsewhere.Topics, trusted, received.IssuedUtc), StringComparison.Ordinal);
+        }
         Assert.Equal(3, commands.Select(c => c.Command.Id).Distinct().Count());
         Assert.Equal(commands.Select(c => c.Command.Id), lines.Select(l => l.GetProperty("commandId").GetString()));
         // A wave starts only once the one before it is over.
@@ -85,7 +102,7 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
         await using var d = await SimulatedDevice.StartAsync(_broker.Port, "plant1", "d", SimulatedDeviceBehaviour.Succeeds);
 
         // The timeout is long: only halting at the first failure can end this run in time.
-        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--broker", Broker,
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--key", KeyFile, "--broker", Broker,
             "--archive-url", ArchiveUrl, "--devices", "plant1/+", "--version", "2.0.0", "--sha256", Hash, "--size", "1234",
             "--waves", "2,100%", "--halt-on-failure", "--timeout-minutes", "30", "--listen-seconds", "1"], Patience));
         await Task.Delay(500);
@@ -109,7 +126,7 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
         await using var c = await SimulatedDevice.StartAsync(_broker.Port, "plant1", "c", SimulatedDeviceBehaviour.Succeeds);
 
         // Wave 1 is a and b: 1 of 2 failed, 0.5, not above 0.5.
-        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--broker", Broker,
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--key", KeyFile, "--broker", Broker,
             "--archive-url", ArchiveUrl, "--devices", "+/+", "--version", "2.0.0", "--sha256", Hash, "--size", "1234",
             "--waves", "2,100%", "--max-failure-rate", "0.5", "--listen-seconds", "1"], Patience));
 
@@ -126,7 +143,7 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
         await using var b = await SimulatedDevice.StartAsync(_broker.Port, "plant1", "b", SimulatedDeviceBehaviour.Succeeds);
 
         // 0.05 minutes is 3 seconds.
-        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout",
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--key", KeyFile,
             "--broker", Broker, "--archive-url", ArchiveUrl, "--devices", "plant1/+", "--version", "2.0.0", "--sha256", Hash, "--size", "1234",
             "--waves", "1,100%", "--timeout-minutes", "0.05", "--listen-seconds", "1", "--force"], Patience));
 
@@ -142,7 +159,7 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
     {
         await using var other = await SimulatedDevice.StartAsync(_broker.Port, "plant2", "box1", SimulatedDeviceBehaviour.Succeeds);
 
-        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--broker", Broker,
+        var error = Assert.Throws<ExternalToolException>(() => ExternalTool.Run("dotnet", [Cli, "rollout", "--key", KeyFile, "--broker", Broker,
             "--archive-url", ArchiveUrl, "--devices", "plant1/+", "--version", "2.0.0", "--sha256", Hash, "--size", "1234", "--listen-seconds", "0.5"], Patience));
 
         Assert.Equal(1, error.ExitCode);
@@ -153,6 +170,7 @@ public sealed class RolloutWithSimulatedDevicesTests : IDisposable
 
     public void Dispose()
     {
+        _key.Dispose();
         _broker.Dispose();
         _folder.Dispose();
     }

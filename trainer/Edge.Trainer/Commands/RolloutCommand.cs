@@ -5,9 +5,9 @@ using Edge.Trainer.Fleet;
 namespace Edge.Trainer.Commands;
 
 /// <summary>
-/// <c>edge-train rollout --broker URL --archive-url URL --devices FILTER</c>: installs a packed bundle (from an http(s)
+/// <c>edge-train rollout --broker URL --archive-url URL --devices FILTER --key K</c>: installs a packed bundle (from an http(s)
 /// server, or sent as MQTT chunks by <see cref="PublishChunksCommand"/>) on the matching online devices, wave by wave,
-/// and watches each one's model state to its end. Exit code 0 only when every targeted
+/// each device getting one install command signed for it, and watches each one's model state to its end. Exit code 0 only when every targeted
 /// device ended active on the version; 2 when the rollout ran but did not get there; 1 for bad input.
 /// </summary>
 internal static class RolloutCommand
@@ -28,12 +28,14 @@ internal static class RolloutCommand
         var halt = new Option<bool>("--halt-on-failure") { Description = "Stop at the first failed device." };
         var maxFailureRate = new Option<double>("--max-failure-rate") { Description = "Share of a wave (0..1) that may fail before the rollout stops.", DefaultValueFactory = _ => 0 };
         var timeout = new Option<double>("--timeout-minutes") { Description = "How long each device has to reach a final state.", DefaultValueFactory = _ => 30 };
-        var force = new Option<bool>("--force") { Description = "Install even when the version is not newer than the device's." };
+        var key = new Option<FileInfo>("--key") { Description = "Private key from 'edge-train keygen' that signs each command; devices list its .pub in updates.commandKeys (or trustedKeys).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Install even when the version is not newer than the device's (never below its version floor)." };
+        var floor = new Option<string>("--floor") { Description = "Raise each device's version floor to V: afterwards no command installs or rolls back to a version below it." };
         var json = new Option<bool>("--json") { Description = "One JSON line per device at the end instead of the table." };
         var listen = new Option<double>("--listen-seconds") { Description = "How long to listen for the devices' retained status.", DefaultValueFactory = _ => 2 };
         var command = new Command("rollout", "Install a packed bundle on matching devices in waves and watch them to the end.")
         {
-            broker, archiveUrl, devices, archive, version, sha256, size, waves, halt, maxFailureRate, timeout, force, json, listen,
+            broker, archiveUrl, devices, archive, version, sha256, size, waves, halt, maxFailureRate, timeout, key, force, floor, json, listen,
         };
         command.SetAction((result, cancel) => CommandErrors.RunAsync(async () =>
         {
@@ -47,7 +49,8 @@ internal static class RolloutCommand
             var packed = result.GetValue(archive) is { } file ? RolloutArchive.Read(file.FullName) : null;
             var settings = RolloutSettings.Create(result.GetValue(archiveUrl)!, packed, result.GetValue(version), result.GetValue(sha256),
                 result.GetValue(size), result.GetValue(waves)!, result.GetValue(halt), result.GetValue(maxFailureRate), result.GetValue(timeout),
-                result.GetValue(force));
+                result.GetValue(force), result.GetValue(floor));
+            using var signer = PrivateKeyFile.Load(result.GetValue(key)!.FullName);
 
             var found = await FleetListing.ReadAsync(address, filter, TimeSpan.FromSeconds(seconds), cancel).ConfigureAwait(false);
             var online = found.Where(d => d.Status == "online").ToList();
@@ -61,7 +64,7 @@ internal static class RolloutCommand
 
             var display = RolloutTable.Choose(result.GetValue(json));
             var table = new RolloutTable(display);
-            using var run = await RolloutRun.StartAsync(address, filter, online, settings, table.Changed, null, cancel).ConfigureAwait(false);
+            using var run = await RolloutRun.StartAsync(address, filter, online, settings, table.Changed, signer, null, cancel).ConfigureAwait(false);
             table.Seed(run.Rows);
             if (display != RolloutDisplay.Json)
             {

@@ -15,12 +15,8 @@ internal static class SignCommand
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var keyPath = result.GetValue(key)!.FullName;
-            if (!File.Exists(keyPath))
-            {
-                throw new UserInputException($"The key file '{keyPath}' does not exist; make one with 'edge-train keygen'.");
-            }
+            using var privateKey = PrivateKeyFile.Load(keyPath);
             var opened = Bundle.Open(result.GetValue(bundle)!.FullName);
-            using var privateKey = SigningKeys.ImportPrivateKey(File.ReadAllText(keyPath), keyPath);
             var signature = BundleSignature.Sign(opened, privateKey);
             Console.WriteLine($"signed bundle {opened.Manifest.ModelVersion} in {opened.Folder} with key {signature.KeyId}");
             return 0;

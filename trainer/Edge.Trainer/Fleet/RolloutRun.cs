@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Edge.Fleet;
@@ -10,8 +11,8 @@ using MQTTnet.Protocol;
 namespace Edge.Trainer.Fleet;
 
 /// <summary>
-/// Carries out one rollout over one MQTT 5 connection: wave by wave it sends each device an install command (QoS 1,
-/// not retained, with a response topic and correlation data), records the reply, and watches the device's retained
+/// Carries out one rollout over one MQTT 5 connection: wave by wave it sends each device an install command signed for
+/// that device (QoS 1, not retained, with a response topic and correlation data), records the reply, and watches the device's retained
 /// <c>model/state</c> until a state for that command is final or the device's time is up. A wave whose failure rate
 /// is above <see cref="RolloutSettings.MaxFailureRate"/> stops the rollout before the next one;
 /// <see cref="RolloutSettings.HaltOnFailure"/> stops it at the first failure.
@@ -29,6 +30,7 @@ public sealed class RolloutRun : IDisposable
     private readonly RolloutSettings _settings;
     private readonly Action<RolloutDeviceStatus> _changed;
     private readonly TimeProvider _time;
+    private readonly ECDsa _signer;
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
     private readonly string _runId;
@@ -44,14 +46,15 @@ public sealed class RolloutRun : IDisposable
     private bool _halted;
 
     private RolloutRun(BrokerAddress broker, DeviceFilter filter, IReadOnlyList<DeviceView> devices, RolloutSettings settings,
-        Action<RolloutDeviceStatus> changed, TimeProvider time)
+        Action<RolloutDeviceStatus> changed, ECDsa signer, TimeProvider time)
     {
         _filter = filter;
+        _signer = signer;
         _settings = settings;
         _changed = changed;
         _time = time;
         _runId = string.Create(CultureInfo.InvariantCulture, $"r{time.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}");
-        _replyTopic = $"edge-train/rollout/{_runId}/reply";
+        _replyTopic = FleetTopics.ReplyTopic("rollout", _runId);
         _options = BrokerConnection.Options(broker, "rollout");
         var versions = devices.ToDictionary(d => $"{d.Site}/{d.Device}", d => d.ModelVersion, StringComparer.Ordinal);
         _waves = settings.Waves.Assign(devices.Select(d => new FleetTopics(d.Site, d.Device)).ToList());
@@ -89,16 +92,18 @@ public sealed class RolloutRun : IDisposable
 
     /// <summary>Connects and subscribes to the devices' model state and the reply topic; no command is sent yet.</summary>
     /// <param name="devices">The targets, in rollout order (the caller sorts them), with the version each was seen running.</param>
+    /// <param name="signer">The private key that signs each command; the devices list its public key in <c>updates.commandKeys</c> (or <c>trustedKeys</c>). The caller keeps it.</param>
     /// <exception cref="Commands.UserInputException">The broker cannot be reached.</exception>
     public static async Task<RolloutRun> StartAsync(BrokerAddress broker, DeviceFilter filter, IReadOnlyList<DeviceView> devices,
-        RolloutSettings settings, Action<RolloutDeviceStatus> changed, TimeProvider? time, CancellationToken cancellationToken)
+        RolloutSettings settings, Action<RolloutDeviceStatus> changed, ECDsa signer, TimeProvider? time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(changed);
-        var run = new RolloutRun(broker, filter, devices, settings, changed, time ?? TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(signer);
+        var run = new RolloutRun(broker, filter, devices, settings, changed, signer, time ?? TimeProvider.System);
         try
         {
             await BrokerConnection.ConnectAsync(run._client, run._options, broker, cancellationToken).ConfigureAwait(false);
@@ -194,17 +199,19 @@ public sealed class RolloutRun : IDisposable
                 {
                     return;
                 }
-                command = new ModelCommand
+                var now = _time.GetUtcNow();
+                command = ModelCommandSignature.Sign(new ModelCommand
                 {
                     Id = CommandId(_order.IndexOf(name), device),
                     Action = ModelAction.Install,
-                    IssuedUtc = _time.GetUtcNow(),
+                    IssuedUtc = now,
                     Version = _settings.Version,
                     Urls = [_settings.ArchiveUrl],
                     Sha256 = _settings.Sha256,
                     Size = _settings.Size,
                     Force = _settings.Force,
-                };
+                    Floor = _settings.Floor,
+                }, device, now, ModelCommandSignature.DefaultLifetime, _signer);
                 _deviceOfCommand[command.Id] = name;
                 _deadlines[name] = command.IssuedUtc + _settings.Timeout;
                 Update(_rows[name] with { CommandId = command.Id, State = "sent", Outcome = RolloutOutcome.InProgress });

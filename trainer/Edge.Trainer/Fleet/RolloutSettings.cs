@@ -34,6 +34,9 @@ public sealed record RolloutSettings
     /// <summary>Install even when the version is not newer than the device's.</summary>
     public bool Force { get; init; }
 
+    /// <summary>The version floor each command raises the devices to (none when null): nothing below it is installed or rolled back to afterwards.</summary>
+    public string? Floor { get; init; }
+
     /// <summary>
     /// Validates the options. <paramref name="archive"/> (read from <c>--archive</c>) supplies the version, hash and
     /// size; given too, they must agree with it. Without it, version, hash and size are required.
@@ -41,7 +44,7 @@ public sealed record RolloutSettings
     /// <exception cref="UserInputException">An option is missing or wrong; the message names it.</exception>
     public static RolloutSettings Create(
         string archiveUrl, RolloutArchive? archive, string? version, string? sha256, long? size,
-        string waves, bool haltOnFailure, double maxFailureRate, double timeoutMinutes, bool force)
+        string waves, bool haltOnFailure, double maxFailureRate, double timeoutMinutes, bool force, string? floor = null)
     {
         ArgumentNullException.ThrowIfNull(archiveUrl);
         ArgumentNullException.ThrowIfNull(waves);
@@ -108,6 +111,19 @@ public sealed record RolloutSettings
         {
             throw new UserInputException($"--timeout-minutes must be above 0 and at most a week (got {timeoutMinutes.ToString(CultureInfo.InvariantCulture)}).");
         }
+        string? finalFloor = null;
+        if (floor is not null)
+        {
+            if (!SemanticVersion.TryParse(floor, out var parsedFloor, out var whyNot))
+            {
+                throw new UserInputException($"--floor '{floor}' is not a semantic version: {whyNot}.");
+            }
+            if (parsedFloor > SemanticVersion.Parse(finalVersion!))
+            {
+                throw new UserInputException($"--floor {parsedFloor} is above the version {finalVersion} being rolled out: the devices could never run it.");
+            }
+            finalFloor = parsedFloor.ToString();
+        }
         return new RolloutSettings
         {
             ArchiveUrl = url,
@@ -119,6 +135,7 @@ public sealed record RolloutSettings
             MaxFailureRate = maxFailureRate,
             Timeout = TimeSpan.FromMinutes(timeoutMinutes),
             Force = force,
+            Floor = finalFloor,
         };
     }
 

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Edge.Agent.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Edge.Agent.Updates.Download;
 
@@ -7,19 +10,39 @@ namespace Edge.Agent.Updates.Download;
 /// Fetches a bundle archive over HTTP or HTTPS into the staging folder: resumable (a partial download, named by the
 /// expected SHA-256, is continued with a Range request, also after an agent restart), size-limited (the command's size
 /// and the configured maximum, counted on the bytes received, not on what the server claims), tried URL by URL, and
-/// checked against the expected SHA-256 before it is handed on.
+/// checked against the expected SHA-256 before it is handed on. Every URL and every redirect must name a host of
+/// <c>updates.archiveHosts</c> (redirects are followed here, one by one, never by the HTTP client).
 /// </summary>
-public sealed class ArchiveDownloader
+/// <remarks>
+/// The reasons it gives end up on the retained model state, which more people read than may command the device. A
+/// server that gave no usable answer (connection refused, name not found, timeout, TLS failure, any HTTP error
+/// status) is one and the same reason, after the same three tries: a reader learns nothing about which hosts exist
+/// or listen. What went wrong each time is in the agent's log. What the server did send (too large, another hash, a
+/// redirect off the list) is said as it is: that is about the allowed servers' content, not about the network.
+/// </remarks>
+public sealed partial class ArchiveDownloader
 {
     private const int AttemptsPerUrl = 3;
+    private const int MaxRedirects = 5;
     private readonly HttpClient _http;
     private readonly string _staging;
+    private readonly ArchiveHostList _hosts;
+    private readonly ILogger _logger;
 
-    public ArchiveDownloader(HttpClient http, string staging)
+    /// <param name="http">A client that does not follow redirects itself: <see cref="CreateHttpClient"/>.</param>
+    /// <param name="staging">Where the archive is written.</param>
+    /// <param name="hosts">The hosts URLs and redirects may name.</param>
+    /// <param name="logger">Where each failed attempt is logged with its cause.</param>
+    public ArchiveDownloader(HttpClient http, string staging, ArchiveHostList hosts, ILogger? logger = null)
     {
         _http = http;
         _staging = staging;
+        _hosts = hosts;
+        _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>The HTTP client downloads need: no automatic redirects (each one is checked against the allowed hosts), no overall timeout (the caller's token has it).</summary>
+    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <returns>The path of the complete archive, whose SHA-256 matched.</returns>
     /// <exception cref="UpdateException">Every URL failed, the archive is too large, or its hash differs.</exception>
@@ -39,9 +62,10 @@ public sealed class ArchiveDownloader
         var failures = new List<string>();
         foreach (var url in urls)
         {
-            if (url.Scheme is not ("http" or "https"))
+            var refusal = url.Scheme is "http" or "https" ? _hosts.Refusal(url) : "only http and https are supported";
+            if (refusal is not null)
             {
-                failures.Add($"{url}: only http and https are supported");
+                failures.Add($"the archive cannot be downloaded from {url}: {refusal}");
                 continue;
             }
             for (var attempt = 1; attempt <= AttemptsPerUrl; attempt++)
@@ -53,32 +77,32 @@ public sealed class ArchiveDownloader
                 }
                 catch (UpdateException e)
                 {
-                    // This URL served something unusable (refused, too large, other bytes): the next one may not.
+                    // This URL served something unusable (too large, other bytes, a redirect off the list): the next one may not.
                     failures.Add(e.Message);
                     break;
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or TransientDownloadException)
+                catch (Exception e) when (e is HttpRequestException or IOException or UnusableAnswerException
+                    || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    failures.Add($"{url}: {e.Message}");
+                    LogAttemptFailed(_logger, attempt, AttemptsPerUrl, url, e.Message);
                     if (attempt < AttemptsPerUrl)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken).ConfigureAwait(false);
                     }
+                    else
+                    {
+                        failures.Add($"the archive could not be downloaded from {url}: no usable answer in {AttemptsPerUrl} tries (no connection, a timeout or an HTTP error: the device's log says which)");
+                    }
                 }
             }
         }
-        throw new UpdateException(failures.Count == 1 ? failures[0] : "the archive could not be downloaded: " + string.Join("; ", failures.Distinct()));
+        throw new UpdateException(string.Join("; ", failures.Distinct()));
     }
 
     private async Task FetchAsync(Uri url, string partial, long limit, CancellationToken cancellationToken)
     {
         var have = File.Exists(partial) ? new FileInfo(partial).Length : 0;
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (have > 0)
-        {
-            request.Headers.Range = new RangeHeaderValue(have, null);
-        }
-        using var response = await SendAsync(url, request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendFollowingRedirectsAsync(url, have, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
         {
             // What we have may already be all of it (a restart right after the last byte); the hash decides.
@@ -86,9 +110,7 @@ public sealed class ArchiveDownloader
         }
         if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.PartialContent))
         {
-            var transient = (int)response.StatusCode >= 500;
-            var message = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-            throw transient ? new TransientDownloadException(message) : new UpdateException($"the archive could not be downloaded from {url}: {message}");
+            throw new UnusableAnswerException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
         }
         var append = response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == have;
         if (!append)
@@ -120,19 +142,53 @@ public sealed class ArchiveDownloader
         file.Flush(flushToDisk: true);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri url, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>GET (from byte <paramref name="have"/> on), following at most <see cref="MaxRedirects"/> redirects, each to an allowed host.</summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, long have, CancellationToken cancellationToken)
     {
-        try
+        var target = url;
+        for (var hop = 0; ; hop++)
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is UriFormatException or ArgumentException)
-        {
-            // The request's own URL is a checked http(s) URL, so this is where a redirect pointed: the handler follows
-            // any scheme and a file:// target fails in its connection pool ("Invalid URI", or a port of -1).
-            throw new UpdateException($"the archive could not be downloaded from {url}: a redirect to a non-http(s) or malformed URL was refused");
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            if (have > 0)
+            {
+                request.Headers.Range = new RangeHeaderValue(have, null);
+            }
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308))
+            {
+                return response;
+            }
+            using (response)
+            {
+                // A Location the HTTP stack cannot parse (file://, no host) reads as none.
+                if (response.Headers.Location is not { } location || !Uri.TryCreate(target, location, out var next))
+                {
+                    throw new UpdateException($"the archive could not be downloaded from {url}: a redirect to a non-http(s) or malformed URL was refused");
+                }
+                if (hop == MaxRedirects)
+                {
+                    throw new UpdateException($"{url} redirects more than {MaxRedirects} times: refused");
+                }
+                if (next.Scheme is not ("http" or "https"))
+                {
+                    throw new UpdateException($"the archive could not be downloaded from {url}: it redirects to a {next.Scheme}: address; a redirect to a non-http(s) or malformed URL was refused");
+                }
+                if (target.Scheme == "https" && next.Scheme == "http")
+                {
+                    throw new UpdateException($"the archive could not be downloaded from {url}: a redirect from https to http was refused");
+                }
+                if (_hosts.Refusal(next) is { } refused)
+                {
+                    throw new UpdateException($"{url} redirects elsewhere, which is refused: {refused}");
+                }
+                target = next;
+            }
         }
     }
 
-    private sealed class TransientDownloadException(string message) : Exception(message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archive download attempt {Attempt} of {Attempts} from {Url} failed: {Detail}")]
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, int attempts, Uri url, string detail);
+
+    /// <summary>The server gave no archive (an error status, a redirect without a target): told apart only in the log.</summary>
+    private sealed class UnusableAnswerException(string message) : Exception(message);
 }

@@ -26,16 +26,23 @@ public sealed partial class ModelInstaller
     private readonly IModelHost? _host;
     private readonly HttpClient _http;
     private readonly MqttLink _link;
+    private readonly VersionFloor _floor;
+    private readonly ArchiveHostList _hosts;
     private readonly ILogger _logger;
 
+    /// <param name="http">For http(s) archives: <see cref="ArchiveDownloader.CreateHttpClient"/>.</param>
     /// <param name="link">Where archives sent as MQTT chunks (<c>mqtt-chunks:</c> URLs) are received.</param>
-    public ModelInstaller(AgentConfig config, ModelStore store, IModelHost? host, HttpClient http, MqttLink link, ILogger logger)
+    /// <param name="floor">The version floor: checked before anything is fetched, raised by the command's <c>floor</c>.</param>
+    public ModelInstaller(AgentConfig config, ModelStore store, IModelHost? host, HttpClient http, MqttLink link, VersionFloor floor, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(config);
         _config = config;
         _store = store;
         _host = host;
         _http = http;
         _link = link;
+        _floor = floor;
+        _hosts = ArchiveHostList.Of(config.Updates.ArchiveHosts);
         _logger = logger;
     }
 
@@ -50,13 +57,26 @@ public sealed partial class ModelInstaller
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(report);
         var version = SemanticVersion.Parse(command.Version!);
-        RefuseIfNotNewer(version, activeVersion, command.Force);
+        if (_floor.Refusal(version, $"installing {version}") is { } belowFloor)
+        {
+            throw new UpdateException(belowFloor);
+        }
+        RefuseIfNotNewer(version, activeVersion, activeFolder, command.Force);
         if (ModelStore.SameFolder(_store.VersionFolder(version.ToString()), activeFolder))
         {
             // Even with force: replacing the folder the cameras run from is not an install.
             throw new UpdateException($"version {version} is already the active model");
         }
+        if (command.Urls.Select(_hosts.Refusal).FirstOrDefault(r => r is not null) is { } refusedUrl)
+        {
+            throw new UpdateException($"the archive is not fetched: {refusedUrl}");
+        }
         using var trusted = TrustedKeysOrRefuse();
+        if (command.Floor is { } floor)
+        {
+            // The owner's word, signed: from now on nothing below it is installed or rolled back to, whatever this install's outcome.
+            _floor.Raise(SemanticVersion.Parse(floor), command.Id);
+        }
         // Journalled from the first step, so a crash anywhere before the switch is reported at the next start.
         _store.Journal.Write(new SwitchRecord
         {
@@ -128,13 +148,29 @@ public sealed partial class ModelInstaller
         }
     }
 
-    private static void RefuseIfNotNewer(SemanticVersion version, string? activeVersion, bool force)
+    /// <summary>
+    /// The version rule that <c>force</c> lifts (on a signed command). An active model of unknown version is no
+    /// exemption: nothing shows the new one is newer, so it takes force too. Only a device with no model at all
+    /// (its folder does not exist) has nothing to go down from: the floor alone applies.
+    /// </summary>
+    private static void RefuseIfNotNewer(SemanticVersion version, string? activeVersion, string activeFolder, bool force)
     {
-        if (force || activeVersion is null || !SemanticVersion.TryParse(activeVersion, out var active) || version.CompareTo(active) > 0)
+        if (force)
         {
             return;
         }
-        throw new UpdateException($"version {version} is not newer than the active {active}; send the command with force to install it anyway");
+        if (activeVersion is not null && SemanticVersion.TryParse(activeVersion, out var active))
+        {
+            if (version.CompareTo(active) <= 0)
+            {
+                throw new UpdateException($"version {version} is not newer than the active {active}; send the command with force to install it anyway");
+            }
+            return;
+        }
+        if (Directory.Exists(activeFolder))
+        {
+            throw new UpdateException($"the active model's version is unknown (its manifest does not read), so nothing shows {version} is newer; send the command with force to install it anyway");
+        }
     }
 
     private TrustedKeys TrustedKeysOrRefuse()
@@ -172,7 +208,7 @@ public sealed partial class ModelInstaller
         timeout.CancelAfter(TimeSpan.FromSeconds(_config.Updates.DownloadTimeoutSeconds));
         try
         {
-            return await new ArchiveDownloader(_http, _store.Staging)
+            return await new ArchiveDownloader(_http, _store.Staging, _hosts, _logger)
                 .DownloadAsync(command.Urls, command.Sha256!, command.Size, maxBytes, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
