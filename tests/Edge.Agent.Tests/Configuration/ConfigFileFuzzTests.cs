@@ -6,7 +6,7 @@ using Edge.Agent.Tests.Support;
 namespace Edge.Agent.Tests.Configuration;
 
 /// <summary>
-/// 10,000 generated agent.json files (<see cref="MalformedConfigs"/>) through the config reader that check-config and
+/// 10,000 generated agent.json files (<see cref="GeneratedConfigFiles"/>) through the config reader that check-config and
 /// run use: none may throw anything but <see cref="ConfigException"/>, and each refusal lists its problems, each one
 /// line with a path and a reason.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ConfigFileFuzzTests
         var refused = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var read = 0;
 
-        MalformedConfigs.Cases().Sample(sample =>
+        GeneratedConfigFiles.Cases().Sample(sample =>
         {
             try
             {
@@ -44,7 +44,7 @@ public sealed class ConfigFileFuzzTests
     [Fact]
     public void The_file_the_cases_are_made_from_reads()
     {
-        var config = ConfigFile.Parse(MalformedConfigs.Valid, "agent.json", NoEnvironment);
+        var config = ConfigFile.Parse(GeneratedConfigFiles.Valid, "agent.json", NoEnvironment);
 
         Assert.Equal(["models.local", "10.0.0.5:8443", "[::1]:8080"], config.Updates.ArchiveHosts);
         Assert.Equal("1.0.0", config.Updates.MinimumVersion);

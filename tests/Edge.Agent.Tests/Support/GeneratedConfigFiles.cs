@@ -9,7 +9,7 @@ namespace Edge.Agent.Tests.Support;
 /// and text, byte edits, a key's value replaced by a random JSON value, a key removed, an unknown key added, and
 /// random <c>updates</c> entries (command keys, archive hosts, version floors) of any shape.
 /// </summary>
-public static class MalformedConfigs
+public static class GeneratedConfigFiles
 {
     public const string Valid = """
         { "site": "plant1", "device": "box1", "stateDirectory": "/var/lib/edge-agent",
