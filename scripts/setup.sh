@@ -18,6 +18,7 @@ packages=(
   openssl                   # the MQTT TLS tests make a private CA and certificates with it
   systemd file              # packaging tests: systemd-analyze verify/security, architecture of native libraries
   python3-torch             # PyTorch eager on the same libtorch: the benchmark's yardstick, and the imaging tests' resize reference
+  chromium                  # the browser the status page's tests drive through Playwright (its own browser download is not used)
 )
 # `make bench` only: real photographs for `make bench ONLY=quality` (bench/Edge.Benchmarks/Quality/QualitySet.cs).
 if [[ ${EDGE_SETUP_BENCH:-} == 1 ]]; then

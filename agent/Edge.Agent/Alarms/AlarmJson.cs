@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Edge.Detection;
 
 namespace Edge.Agent.Alarms;
 
 /// <summary>
 /// The alarm message subscribers depend on: one JSON object with id, event, site, device, camera, time
 /// (ISO 8601 UTC of the frame), score, threshold, modelVersion, box [x, y, w, h], snapshot, plus
-/// peakScore and startTime, and reason on an end the agent made itself. Keys are written explicitly so that a rename
-/// cannot slip in.
+/// peakScore and startTime, reason on an end the agent made itself, and the scores a person reads (normalizedScore, normalizedPeakScore: the score over the
+/// threshold, 1.0 at the threshold, <see cref="NormalizedScore"/>). Keys are written explicitly so that a rename cannot slip in.
 /// </summary>
 public static class AlarmJson
 {
@@ -28,6 +29,8 @@ public static class AlarmJson
             json.WriteNumber("score", Math.Round(alarm.Score, 6));
             json.WriteNumber("threshold", Math.Round(alarm.Threshold, 6));
             json.WriteNumber("peakScore", Math.Round(alarm.PeakScore, 6));
+            json.WriteNumber("normalizedScore", Math.Round(NormalizedScore.Of(alarm.Score, alarm.Threshold), 4));
+            json.WriteNumber("normalizedPeakScore", Math.Round(NormalizedScore.Of(alarm.PeakScore, alarm.Threshold), 4));
             json.WriteString("startTime", Iso8601(alarm.StartedUtc));
             json.WriteString("modelVersion", alarm.ModelVersion);
             json.WriteStartArray("box");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Edge.Agent.Configuration;
 using Edge.Agent.Pipeline;
+using Edge.Detection;
 using Edge.Detection.Frames;
 using Edge.Imaging;
 
@@ -60,6 +61,7 @@ internal static class ScoreCommand
                     path = file.FullName,
                     score = result.Score,
                     threshold = result.Threshold,
+                    normalizedScore = result.Threshold is { } threshold ? NormalizedScore.Of(result.Score, threshold) : (double?)null,
                     anomalous = result.Anomalous,
                     box = new[] { result.Box.X, result.Box.Y, result.Box.Width, result.Box.Height },
                     modelVersion = model.Version,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Edge.Fleet;
 
 namespace Edge.Agent.Health;
 
@@ -19,6 +20,7 @@ public sealed class HealthMetrics
     private long _outboxEvicted;
     private string? _modelVersion;
     private string? _executionProvider;
+    private ModelState? _modelUpdate;
 
     public string? ModelVersion
     {
@@ -30,6 +32,13 @@ public sealed class HealthMetrics
     {
         get => Volatile.Read(ref _executionProvider);
         set => Volatile.Write(ref _executionProvider, value);
+    }
+
+    /// <summary>The model updater's latest state (downloading, validating, probation...), as published on the model state topic; null before it starts.</summary>
+    public ModelState? ModelUpdate
+    {
+        get => Volatile.Read(ref _modelUpdate);
+        set => Volatile.Write(ref _modelUpdate, value);
     }
 
     public long OutboxDepth => Interlocked.Read(ref _outboxDepth);

@@ -1,36 +1,33 @@
 using System.Diagnostics;
 using Edge.Agent.Alarms;
+using Edge.Detection;
 using Edge.Imaging;
 using Edge.Imaging.Heatmaps;
 
 namespace Edge.Agent.Http;
 
 /// <summary>
-/// What the local page shows: each camera's latest frame with its defect map and score, and the recent alarms.
-/// Pipeline workers offer frames; a copy is kept at most every <see cref="Interval"/>, so the page costs the pipeline
-/// one copy every half second, not one per frame. JPEGs are made only when the page asks. Thread-safe.
+/// What the local page shows: each camera's latest frame with its defect map and score, its normalized score over the
+/// last <see cref="HistoryWindow"/>, and the recent alarms. Pipeline workers offer frames; a copy (and a history point)
+/// is kept at most every <see cref="Interval"/>, so the page costs the pipeline one copy every half second, not one
+/// per frame. JPEGs are made only when the page asks. Thread-safe.
 /// </summary>
 public sealed class LiveView
 {
-    public const int RecentAlarmCount = 50;
-
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    public static readonly TimeSpan HistoryWindow = TimeSpan.FromMinutes(5);
+
+    private static readonly int HistoryCapacity = (int)(HistoryWindow / Interval) + 1;
+
     private readonly Dictionary<string, CameraView> _cameras = new(StringComparer.Ordinal);
-    private readonly LinkedList<AlarmEvent> _alarms = new();
+    private readonly AlarmLog _alarms = new();
     private readonly Lock _gate = new();
 
     /// <summary>Keeps a copy of the frame and its map when the last copy of this camera is older than <see cref="Interval"/>.</summary>
     public void Offer(string camera, ImageView frame, ReadOnlySpan<float> map, int mapWidth, int mapHeight, double score, double threshold)
     {
-        CameraView view;
-        lock (_gate)
-        {
-            if (!_cameras.TryGetValue(camera, out view!))
-            {
-                view = _cameras[camera] = new CameraView();
-            }
-        }
+        var view = ViewOf(camera);
         lock (view)
         {
             if (view.Copied != 0 && Stopwatch.GetElapsedTime(view.Copied) < Interval)
@@ -54,30 +51,54 @@ public sealed class LiveView
             view.Threshold = threshold;
             view.Copied = Stopwatch.GetTimestamp();
             view.TimeUtc = DateTime.UtcNow;
+            view.History.Add(new ScorePoint(view.TimeUtc, NormalizedScore.Of(score, threshold), view.Alarming));
         }
     }
 
+    /// <summary>Takes an alarm message of the camera; its picture is drawn with the size of the camera's latest frame.</summary>
     public void Alarm(AlarmEvent alarm)
+    {
+        ArgumentNullException.ThrowIfNull(alarm);
+        var view = ViewOf(alarm.Camera);
+        int width, height;
+        lock (view)
+        {
+            view.Alarming = alarm.Kind != AlarmEventKind.End;
+            (width, height) = (view.Frame?.Width ?? 0, view.Frame?.Height ?? 0);
+        }
+        lock (_gate)
+        {
+            _alarms.Add(alarm, width, height);
+        }
+    }
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the recent alarms of <paramref name="camera"/> (all when null), newest first.</summary>
+    public AlarmLogPage Alarms(string? camera, int page, int pageSize)
     {
         lock (_gate)
         {
-            _alarms.AddFirst(alarm);
-            if (_alarms.Count > RecentAlarmCount)
-            {
-                _alarms.RemoveLast();
-            }
+            return _alarms.Page(camera, page, pageSize);
         }
     }
 
-    public IReadOnlyList<AlarmEvent> RecentAlarms
+    public AlarmEntry? FindAlarm(Guid id)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return [.. _alarms];
-            }
+            return _alarms.Find(id);
         }
+    }
+
+    /// <summary>Whether an alarm of the camera is open (its latest alarm message was a start or an update).</summary>
+    public bool Alarming(string camera)
+    {
+        return Read(camera, false, view => view.Alarming);
+    }
+
+    /// <summary>The camera's normalized scores over the last <see cref="HistoryWindow"/>, oldest first; empty before its first frame.</summary>
+    public ScorePoint[] History(string camera)
+    {
+        return Read(camera, [], view => view.History.Since(DateTime.UtcNow - HistoryWindow));
     }
 
     /// <summary>Latest score, threshold and time per camera that has offered a frame.</summary>
@@ -94,7 +115,19 @@ public sealed class LiveView
     }
 
     /// <summary>The camera's latest frame with its heatmap (full colour at the threshold), as JPEG; null before its first frame.</summary>
-    public byte[]? LatestJpeg(string camera)
+    public byte[]? LatestJpeg(string camera) => Read(camera, null, view =>
+    {
+        if (view.Frame is null || view.Picture is null)
+        {
+            return null;
+        }
+        var overlay = new HeatmapOverlay(new HeatmapStyle { Low = 0, High = (float)Math.Max(view.Threshold, 1e-12), Opacity = 0.45f });
+        overlay.Render(view.Map, view.MapWidth, view.MapHeight, view.Frame.AsView(), view.Picture);
+        return ImageCodec.Encode(view.Picture.AsView(), ImageFormat.Jpeg, 85);
+    });
+
+    /// <summary>What <paramref name="read"/> takes from the camera's view under its lock; <paramref name="none"/> for a camera never seen.</summary>
+    private T Read<T>(string camera, T none, Func<CameraView, T> read)
     {
         CameraView? view;
         lock (_gate)
@@ -103,17 +136,23 @@ public sealed class LiveView
         }
         if (view is null)
         {
-            return null;
+            return none;
         }
         lock (view)
         {
-            if (view.Frame is null || view.Picture is null)
+            return read(view);
+        }
+    }
+
+    private CameraView ViewOf(string camera)
+    {
+        lock (_gate)
+        {
+            if (!_cameras.TryGetValue(camera, out var view))
             {
-                return null;
+                view = _cameras[camera] = new CameraView();
             }
-            var overlay = new HeatmapOverlay(new HeatmapStyle { Low = 0, High = (float)Math.Max(view.Threshold, 1e-12), Opacity = 0.45f });
-            overlay.Render(view.Map, view.MapWidth, view.MapHeight, view.Frame.AsView(), view.Picture);
-            return ImageCodec.Encode(view.Picture.AsView(), ImageFormat.Jpeg, 85);
+            return view;
         }
     }
 
@@ -154,5 +193,7 @@ public sealed class LiveView
         public double Threshold;
         public long Copied;
         public DateTime TimeUtc;
+        public bool Alarming;
+        public readonly ScoreHistory History = new(HistoryCapacity);
     }
 }

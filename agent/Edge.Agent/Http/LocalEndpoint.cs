@@ -16,7 +16,8 @@ namespace Edge.Agent.Http;
 
 /// <summary>
 /// The local HTTP endpoint (ASP.NET Core's Kestrel, loopback by default): <c>/healthz</c>, <c>/metrics</c> in
-/// Prometheus text format, <c>/</c> the status page and <c>/cameras/{name}/latest.jpg</c>. With <c>http.tls</c> it
+/// Prometheus text format, <c>/</c> the status page (<c>?camera=</c> and <c>?page=</c> for its alarms) with
+/// <c>/cameras/{name}/latest.jpg</c>, <c>/alarms/{id}</c> and its <c>snapshot.jpg</c>, and the page's own style and script. With <c>http.tls</c> it
 /// serves HTTPS only, and with <c>http.auth</c> every path answers 401 to a request without the token. It runs its
 /// own small web application beside the agent's generic host, started and stopped with it.
 /// </summary>
@@ -73,8 +74,15 @@ public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
         }
         app.MapGet("/healthz", Healthz);
         app.MapGet("/metrics", () => Results.Text(PrometheusText.Format(Report(), _progress.IsReady, _live.Scores), PrometheusText.ContentType));
-        app.MapGet("/", () => Results.Content(StatusPage.Render(Report(), _live, _agent.Site, _agent.Device), "text/html; charset=utf-8"));
+        app.MapGet("/", (string? camera, int? page) => Html(StatusPage.Render(
+            Report(), _metrics.ModelUpdate, _progress.IsReady, _live, _agent.Site, _agent.Device, string.IsNullOrEmpty(camera) ? null : camera, page ?? 1)));
         app.MapGet("/cameras/{name}/latest.jpg", (string name) => _live.LatestJpeg(name) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound());
+        app.MapGet("/alarms/{id:guid}", (Guid id) => _live.FindAlarm(id) is { } alarm ? Html(AlarmDetailPage.Render(alarm)) : Results.NotFound());
+        // Only the snapshot an alarm names is served, never a path from the request; one the quota removed is gone.
+        app.MapGet("/alarms/{id:guid}/snapshot.jpg", (Guid id) => _live.FindAlarm(id)?.Snapshot is { } path && File.Exists(path)
+            ? Results.File(Path.GetFullPath(path), "image/jpeg") : Results.NotFound());
+        app.MapGet(PageAssets.StylePath, () => Results.Bytes(PageAssets.Style, "text/css; charset=utf-8"));
+        app.MapGet(PageAssets.ScriptPath, () => Results.Bytes(PageAssets.Script, "text/javascript; charset=utf-8"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -117,6 +125,8 @@ public sealed partial class LocalEndpoint : IHostedService, IAsyncDisposable
             throw new Commands.StartupException($"the local HTTP endpoint's certificate cannot be loaded from {tls.CertFile} and {tls.KeyFile}: {e.Message} (http.tls)", e);
         }
     }
+
+    private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
 
     private HealthReport Report() => _metrics.Snapshot(_progress.State);
 

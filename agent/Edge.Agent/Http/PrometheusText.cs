@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Edge.Agent.Health;
+using Edge.Detection;
 
 namespace Edge.Agent.Http;
 
@@ -35,6 +36,8 @@ public static class PrometheusText
         var scored = scores.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         Family(text, "edge_camera_score", "gauge", "Anomaly score of the camera's latest frame.", scored.Select(s => (Labels(("camera", s.Key)), s.Value.Score)));
         Family(text, "edge_camera_threshold", "gauge", "Alarm threshold in force for the camera.", scored.Select(s => (Labels(("camera", s.Key)), s.Value.Threshold)));
+        Family(text, "edge_camera_normalized_score", "gauge", "Latest frame's score over the threshold: 1 at the threshold, whatever the model.",
+            scored.Select(s => (Labels(("camera", s.Key)), NormalizedScore.Of(s.Value.Score, s.Value.Threshold))));
         return text.ToString();
     }
 

@@ -54,6 +54,7 @@ public sealed partial class ModelUpdater : BackgroundService
         _state = startup.Report is { } report
             ? report with { Active = _activeVersion }
             : new ModelState { Active = _activeVersion, State = ModelStates.Idle, TimeUtc = DateTimeOffset.UtcNow };
+        _metrics.ModelUpdate = _state;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -234,6 +235,7 @@ public sealed partial class ModelUpdater : BackgroundService
         {
             _state = state;
         }
+        _metrics.ModelUpdate = state;
         await PublishAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -16,6 +16,9 @@ public sealed record ThresholdSet
     /// <summary>Optional per-product-class thresholds, keyed by a name from the manifest's class names.</summary>
     public IReadOnlyDictionary<string, ClassThresholds>? PerClass { get; init; }
 
+    /// <summary>The image threshold an image of <paramref name="productClass"/> alarms over: its class's where calibrated, else the pooled one.</summary>
+    public double ImageFor(string productClass) => PerClass?.GetValueOrDefault(productClass)?.Image ?? Image;
+
     internal static ThresholdSet Read(JsonObjectReader r) => new()
     {
         Image = r.Number("image"),

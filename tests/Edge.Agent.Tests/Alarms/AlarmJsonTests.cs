@@ -17,7 +17,7 @@ public class AlarmJsonTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["id", "event", "site", "device", "camera", "time", "score", "threshold", "peakScore", "startTime", "modelVersion", "box", "snapshot"],
+            ["id", "event", "site", "device", "camera", "time", "score", "threshold", "peakScore", "normalizedScore", "normalizedPeakScore", "startTime", "modelVersion", "box", "snapshot"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("0190a3c2-1111-7222-8333-444455556666", root.GetProperty("id").GetString());
         Assert.Equal("update", root.GetProperty("event").GetString());

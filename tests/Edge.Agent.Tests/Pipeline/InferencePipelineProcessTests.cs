@@ -17,7 +17,7 @@ public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : Broker
     public async Task A_video_with_a_defective_stretch_raises_one_alarm_on_that_stretch_and_none_on_the_normal_one()
     {
         Assert.True(bundle.DefectScore > bundle.NormalScore, $"the trained bundle cannot tell the scenes apart: {bundle.DefectScore} vs {bundle.NormalScore}");
-        var clip = MakeClip();
+        var clip = DefectClip.Make(Folder, bundle, NormalFrames, DefectFrames);
         var httpPort = FreePort.Pick();
         var threshold = bundle.Threshold.ToString("R", CultureInfo.InvariantCulture);
         var config = AgentConfigFile.Write(Folder, Broker.Port, cameras: $$"""
@@ -76,19 +76,4 @@ public sealed class InferencePipelineProcessTests(TrainedBundle bundle) : Broker
     }
 
     private static string? Event(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("event").GetString();
-
-    /// <summary>Normal frames, then the same scene with the defect, then normal again, losslessly encoded at 10 fps.</summary>
-    private string MakeClip()
-    {
-        var frames = Folder.File("frames");
-        Directory.CreateDirectory(frames);
-        for (var i = 0; i < NormalFrames + DefectFrames + NormalFrames; i++)
-        {
-            var defective = i >= NormalFrames && i < NormalFrames + DefectFrames;
-            File.Copy(defective ? bundle.DefectImage : bundle.NormalImage, Path.Combine(frames, $"{i:D3}.png"));
-        }
-        var clip = Folder.File("clip.mkv");
-        ExternalTool.Run("ffmpeg", ["-v", "error", "-framerate", "10", "-i", Path.Combine(frames, "%03d.png"), "-c:v", "ffv1", clip]);
-        return clip;
-    }
 }

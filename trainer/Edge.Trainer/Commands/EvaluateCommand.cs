@@ -61,7 +61,7 @@ internal static class EvaluateCommand
             });
             if (html is not null)
             {
-                line["report"] = html.Write(model.Manifest, metrics, (figures, classFigures), images, excluded);
+                line["report"] = html.Write(model.Manifest, metrics, (figures, classFigures), images, excluded, thresholds);
             }
             Console.WriteLine(JsonSerializer.Serialize(line));
             return 0;

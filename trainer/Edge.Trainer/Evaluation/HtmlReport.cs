@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Edge.Bundles.Manifest;
+using Edge.Detection;
 using Edge.Detection.Frames;
 using Edge.Imaging;
 using Edge.Imaging.Heatmaps;
@@ -50,9 +51,11 @@ public sealed class HtmlReport
 
     /// <param name="figures">AUPRO and the figures at the calibrated thresholds (<see cref="OperatingFigures"/>), all and per class.</param>
     /// <param name="excluded">Test images left out because the bundle was calibrated on them.</param>
+    /// <param name="thresholds">The thresholds the figures were taken at (null when none apply): the gallery's scores are normalized by them.</param>
     public string Write(
         BundleManifest manifest, ValidationMetrics metrics,
-        (OperatingFigures All, IReadOnlyDictionary<string, OperatingFigures> PerClass) figures, IReadOnlyList<ScoredImage> images, int excluded)
+        (OperatingFigures All, IReadOnlyDictionary<string, OperatingFigures> PerClass) figures, IReadOnlyList<ScoredImage> images, int excluded,
+        ThresholdSet? thresholds)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -85,7 +88,10 @@ public sealed class HtmlReport
         {
             var (image, stem) = (item.Image, item.Stem);
             SavePictures(item, overlay);
-            html.Append(CultureInfo.InvariantCulture, $"<div><b>{Encode(image.Sample.ProductClass)} / {Encode(image.Sample.Category)}</b> score {image.Score:G4}<br>");
+            var score = thresholds is null
+                ? string.Create(CultureInfo.InvariantCulture, $"score {image.Score:G4}")
+                : string.Create(CultureInfo.InvariantCulture, $"score {NormalizedScore.Of(image.Score, thresholds.ImageFor(image.Sample.ProductClass)):F2} (1.00 = threshold; raw {image.Score:G4})");
+            html.Append(CultureInfo.InvariantCulture, $"<div><b>{Encode(image.Sample.ProductClass)} / {Encode(image.Sample.Category)}</b> {score}<br>");
             foreach (var kind in new[] { "input", "reconstruction", "heatmap", "truth" })
             {
                 html.Append(CultureInfo.InvariantCulture, $"<figure><img src=\"{stem}_{kind}.png\" alt=\"{kind}\"></figure>");

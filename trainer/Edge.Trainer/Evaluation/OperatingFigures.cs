@@ -43,7 +43,7 @@ public sealed record OperatingFigures(double? PixelAupro, double? ImageF1, doubl
         foreach (var scored in images)
         {
             var own = thresholds.PerClass?.GetValueOrDefault(scored.Sample.ProductClass);
-            image.Add(scored.Score, scored.Sample.IsAnomalous, own?.Image ?? thresholds.Image);
+            image.Add(scored.Score, scored.Sample.IsAnomalous, thresholds.ImageFor(scored.Sample.ProductClass));
             if (pixelLabels)
             {
                 pixel.AddAll(scored.Map, EvaluationMetrics.MaskLabels(scored.Mask), own?.Pixel ?? thresholds.Pixel);
