@@ -110,6 +110,26 @@ public sealed class Detector : IDisposable
 
     public int RoutingGrid => _routingGrid;
 
+    /// <summary>Routing levels of the bundle (the prior's probabilities have this many per cell).</summary>
+    public int Levels => _levels;
+
+    /// <summary>The routing level input <paramref name="item"/> chose per coarsest cell (0 = finest).</summary>
+    public ReadOnlySpan<long> ChosenLevelsOf(int item)
+    {
+        var cells = _routingGrid * _routingGrid;
+        return _chosen.AsSpan(Checked(item) * cells, cells);
+    }
+
+    /// <summary>
+    /// The prior's probability of each level per coarsest cell of input <paramref name="item"/>, [cells, levels], each cell
+    /// masked in turn; empty without a prior.
+    /// </summary>
+    public ReadOnlySpan<float> PriorProbabilitiesOf(int item)
+    {
+        var length = _routingGrid * _routingGrid * _levels;
+        return _prior is null ? [] : _prior.Output<float>(GraphNames.PriorProbabilities).Slice(Checked(item) * length, length);
+    }
+
     /// <summary>Input <paramref name="item"/>'s slot (0..<see cref="BatchSize"/> - 1) of the encoder's input buffer.</summary>
     public Span<float> InputOf(int item) => _encoder.Input<float>(GraphNames.Image).Slice(Checked(item) * InputLength, InputLength);
 

@@ -45,8 +45,11 @@ internal abstract class FrameLayout
     /// <summary>How many model inputs the detector this layout runs with takes per call.</summary>
     public abstract int BatchSize { get; }
 
-    /// <summary>Runs the model over the frame's region into <see cref="Map"/>: the raw frame-level map, before the ROI and the smoothing.</summary>
-    public abstract void Run(ImageView frame, Detector detector, int classId);
+    /// <summary>
+    /// Runs the model over the frame's region into <see cref="Map"/>: the raw frame-level map, before the ROI and the
+    /// smoothing. <paramref name="observeInput"/>, when given, sees each model input's slot right after its run.
+    /// </summary>
+    public abstract void Run(ImageView frame, Detector detector, int classId, Action<Detector, int>? observeInput);
 
     /// <summary>The region's input and reconstruction on [0, 1] at the map's size (for reports); runs the frame again and allocates.</summary>
     public abstract FramePictures Pictures(ImageView frame, Detector detector, int classId);

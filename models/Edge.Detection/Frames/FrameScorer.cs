@@ -98,12 +98,19 @@ public sealed class FrameScorer : IDisposable
     /// <summary>Model inputs per run of the graphs for the latest frame size (see <see cref="FrameScorerSettings.MaxTileBatch"/>).</summary>
     public int BatchSize => _detector?.BatchSize ?? 0;
 
+    /// <summary>
+    /// Sees every model input of the frames scored from now on (the whole image, or each tile) right after its run, with
+    /// the detector and the input's slot, for reports that read what the model did (routing, the prior); null (the
+    /// device's case) calls nothing.
+    /// </summary>
+    public Action<Detector, int>? InputObserver { get; set; }
+
     /// <summary>Scores one frame.</summary>
     /// <exception cref="InvalidOperationException">The crop reaches past the frame, or a tiled bundle's frame (or crop) is smaller than a tile.</exception>
     public FrameScore Score(ImageView frame)
     {
         var layout = LayoutFor(frame.Width, frame.Height);
-        layout.Run(frame, _detector!, _classId);
+        layout.Run(frame, _detector!, _classId, InputObserver);
         var score = layout.ImageScorer.Score(layout.Map, layout.Roi.Inside);
         var box = DefectBox.Find(layout.Map, layout.Roi, Thresholds.Pixel ?? double.PositiveInfinity);
         var threshold = Thresholds.Image;

@@ -21,10 +21,11 @@ internal sealed class WholeFrameLayout : FrameLayout
 
     public override int BatchSize => 1;
 
-    public override void Run(ImageView frame, Detector detector, int classId)
+    public override void Run(ImageView frame, Detector detector, int classId, Action<Detector, int>? observeInput)
     {
         _preprocessor.Run(frame, Region, detector.Input);
         detector.Detect(classId);
+        observeInput?.Invoke(detector, 0);
         detector.Map.CopyTo(Map);
     }
 

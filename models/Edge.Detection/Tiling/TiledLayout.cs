@@ -36,10 +36,10 @@ internal sealed class TiledLayout : FrameLayout
 
     public TileGrid Grid => _grid;
 
-    public override void Run(ImageView frame, Detector detector, int classId)
+    public override void Run(ImageView frame, Detector detector, int classId, Action<Detector, int>? observeInput)
     {
         _blender.Clear();
-        RunTiles(frame, detector, classId, pictures: null);
+        RunTiles(frame, detector, classId, pictures: null, observeInput);
         _blender.Finish();
         _blender.ScaledMap.CopyTo(Map);
     }
@@ -57,7 +57,8 @@ internal sealed class TiledLayout : FrameLayout
     /// Preprocesses the region once, then runs its tiles batch by batch, each tile's map into the blender, or with
     /// <paramref name="pictures"/> each tile's input and reconstruction into those blenders (one per channel).
     /// </summary>
-    private void RunTiles(ImageView frame, Detector detector, int classId, (TileBlender[] Inputs, TileBlender[] Reconstructions)? pictures)
+    private void RunTiles(
+        ImageView frame, Detector detector, int classId, (TileBlender[] Inputs, TileBlender[] Reconstructions)? pictures, Action<Detector, int>? observeInput = null)
     {
         var plane = _grid.TileSize * _grid.TileSize;
         _preprocessor.Run(frame, Region, _scaled);
@@ -71,6 +72,7 @@ internal sealed class TiledLayout : FrameLayout
             detector.Detect(classId, count);
             for (var item = 0; item < count; item++)
             {
+                observeInput?.Invoke(detector, item);
                 if (pictures is not { } blenders)
                 {
                     _blender.Add(start + item, detector.MapOf(item));

@@ -72,11 +72,11 @@ public sealed class LiveViewTests
         var live = new LiveView();
         var frame = new Image(8, 8, PixelLayout.Gray);
 
-        live.Offer("line1", frame.AsView(), new float[4], 2, score: 0.5, threshold: 2);
+        live.Offer("line1", frame.AsView(), new float[4], 2, 2, score: 0.5, threshold: 2);
         live.Alarm(Alarm(Guid.NewGuid(), AlarmEventKind.Start, "line1", 0, score: 3));
         Thread.Sleep(LiveView.Interval + TimeSpan.FromMilliseconds(50));
-        live.Offer("line1", frame.AsView(), new float[4], 2, score: 3, threshold: 2);
-        live.Offer("line1", frame.AsView(), new float[4], 2, score: 99, threshold: 2); // within the interval: not kept
+        live.Offer("line1", frame.AsView(), new float[4], 2, 2, score: 3, threshold: 2);
+        live.Offer("line1", frame.AsView(), new float[4], 2, 2, score: 99, threshold: 2); // within the interval: not kept
 
         var history = live.History("line1");
         Assert.Equal([(0.25, false), (1.5, true)], history.Select(p => (p.Normalized, p.Alarming)));

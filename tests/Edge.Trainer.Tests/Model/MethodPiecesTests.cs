@@ -12,26 +12,26 @@ public sealed class MethodPiecesTests
     };
 
     [Fact]
-    public void Context_richness_is_the_normalized_entropy_of_each_patch_s_haar_detail_energies()
+    public void Context_richness_is_the_normalized_entropy_of_the_histogram_of_each_patch_s_haar_detail_coefficients()
     {
-        // A 4x4 grey image on a 2x2 grid: one 2x2 Haar block (three coefficients) per cell.
-        //   cell (0,0) = [1 0; 0 0]:  LH = HL = HH = 1/2, equal energies -> entropy ln3 / ln3 = 1
-        //   cell (0,1) = [1 1; 0 0]:  only HL = 1 -> entropy 0
-        //   cell (1,0) = [1 0; 0 -1]: LH = HL = 1, HH = 0 -> entropy ln2 / ln3
-        //   cell (1,1) = flat:        no detail energy -> entropy 0
+        // A 4x4 grey image on a 2x2 grid: one 2x2 Haar block (three coefficients, binned by one grey level) per cell.
+        //   cell (0,0) = [0.4 0.2; 0.4 0]:   LH 0.3, HL 0.1, HH -0.1: three bins -> entropy ln3 / ln3 = 1
+        //   cell (0,1) = [1 1; 0 0]:         LH 0, HL 1, HH 0: bins {0, 0, 255} -> -(2/3 ln 2/3 + 1/3 ln 1/3) / ln3
+        //   cell (1,0) = [1 0; 0 0]:         LH = HL = HH = 1/2: one bin -> entropy 0 (strong, but uniform detail)
+        //   cell (1,1) = flat plus 0.001:    every coefficient under half a grey level -> bin 0 -> entropy 0 (noise is not richness)
         float[] image =
         [
-            1, 0, 1, 1,
-            0, 0, 0, 0,
-            1, 0, 5, 5,
-            0, -1, 5, 5,
+            0.4f, 0.2f, 1, 1,
+            0.4f, 0, 0, 0,
+            1, 0, 0.5f, 0.501f,
+            0, 0, 0.5f, 0.5f,
         ];
 
         var entropies = ContextRichness.Compute(image, channels: 1, size: 4, grid: 2);
 
         Assert.Equal(1.0, entropies[0], 5);
-        Assert.Equal(0.0, entropies[1], 5);
-        Assert.Equal(Math.Log(2) / Math.Log(3), entropies[2], 5);
+        Assert.Equal(-((2.0 / 3 * Math.Log(2.0 / 3)) + (1.0 / 3 * Math.Log(1.0 / 3))) / Math.Log(3), entropies[1], 5);
+        Assert.Equal(0.0, entropies[2], 5);
         Assert.Equal(0.0, entropies[3], 5);
     }
 

@@ -10,7 +10,8 @@ namespace Edge.Trainer.Commands;
 
 /// <summary>
 /// <c>edge-train evaluate</c>: scores a data set's test images through the exported bundle in ONNX Runtime and prints
-/// one JSON line of figures (AUROC, AUPRO, and at the calibrated thresholds F1 and false alarms). The images the
+/// one JSON line of figures (AUROC, AUPRO, at the calibrated thresholds F1 and false alarms, and what the routing and the
+/// prior did with the normal images). The images the
 /// bundle was calibrated on (manifest <c>calibration</c>) are left out. Records the AUROCs in the manifest unless
 /// another scoring was asked for.
 /// </summary>
@@ -31,7 +32,9 @@ internal static class EvaluateCommand
             using var model = BundleEvaluation.Open(result.GetValue(bundle)!.FullName, ScoringNames.ParseOptional(result.GetValue(scoring)));
             var (dataset, excluded) = WithoutCalibrationImages(MvtecDataset.Open(result.GetValue(data)!.FullName), model.Manifest.Calibration);
             var html = result.GetValue(report) is { } folder ? new HtmlReport(folder.FullName) : null;
-            var images = TestSetScorer.Score(model, dataset, html is null ? null : html.Observe);
+            var audit = new RoutingAudit();
+            var images = TestSetScorer.Score(model, dataset, html is null ? null : html.Observe, audit);
+            var routing = audit.Result();
             var metrics = EvaluationMetrics.Compute(images);
             // Thresholds belong to the scoring they were calibrated with; another method's scores have another scale.
             var thresholds = result.GetValue(scoring) is null ? model.Manifest.Thresholds : null;
@@ -53,6 +56,10 @@ internal static class EvaluateCommand
                 ["map_size"] = MapSize(images),
             };
             Add(line, figures);
+            if (routing is not null)
+            {
+                line["routing"] = RoutingLine(routing);
+            }
             line["per_class"] = metrics.PerClass.ToDictionary(c => c.Key, c =>
             {
                 var entry = new Dictionary<string, object?> { ["image_auroc"] = c.Value.ImageAuroc, ["pixel_auroc"] = c.Value.PixelAuroc };
@@ -61,7 +68,7 @@ internal static class EvaluateCommand
             });
             if (html is not null)
             {
-                line["report"] = html.Write(model.Manifest, metrics, (figures, classFigures), images, excluded, thresholds);
+                line["report"] = html.Write(model.Manifest, metrics, (figures, classFigures), images, excluded, thresholds, routing);
             }
             Console.WriteLine(JsonSerializer.Serialize(line));
             return 0;
@@ -93,6 +100,16 @@ internal static class EvaluateCommand
         var sizes = images.Select(i => (i.MapWidth, i.MapHeight)).Distinct().ToList();
         return sizes is [var (w, h)] ? FormattableString.Invariant($"{w}x{h}") : "mixed";
     }
+
+    /// <summary>The routing audit of the normal test images: level shares (finest first) by richness quarter, and the prior's figures.</summary>
+    private static Dictionary<string, object?> RoutingLine(RoutingFigures routing) => new()
+    {
+        ["plainest_quarter"] = routing.Routing.PlainShares,
+        ["richest_quarter"] = routing.Routing.RichShares,
+        ["cells"] = routing.Routing.Cells,
+        ["prior_entropy"] = routing.PriorEntropy,
+        ["prior_agreement"] = routing.PriorAgreement,
+    };
 
     private static void Add(Dictionary<string, object?> line, OperatingFigures figures)
     {

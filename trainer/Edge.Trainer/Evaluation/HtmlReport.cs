@@ -52,10 +52,11 @@ public sealed class HtmlReport
     /// <param name="figures">AUPRO and the figures at the calibrated thresholds (<see cref="OperatingFigures"/>), all and per class.</param>
     /// <param name="excluded">Test images left out because the bundle was calibrated on them.</param>
     /// <param name="thresholds">The thresholds the figures were taken at (null when none apply): the gallery's scores are normalized by them.</param>
+    /// <param name="routing">What routing and prior did with the normal images; null for a plain VQ-VAE.</param>
     public string Write(
         BundleManifest manifest, ValidationMetrics metrics,
         (OperatingFigures All, IReadOnlyDictionary<string, OperatingFigures> PerClass) figures, IReadOnlyList<ScoredImage> images, int excluded,
-        ThresholdSet? thresholds)
+        ThresholdSet? thresholds, RoutingFigures? routing = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -73,7 +74,12 @@ public sealed class HtmlReport
         {
             html.Append(Row(name, auroc.ImageAuroc, auroc.PixelAuroc, figures.PerClass[name]));
         }
-        html.Append("</table><h2>ROC</h2>");
+        html.Append("</table>");
+        if (routing is not null)
+        {
+            html.Append(RoutingSection(routing));
+        }
+        html.Append("<h2>ROC</h2>");
         html.Append(Svg("image", RocCurve.Compute(images.Select(i => i.Score).ToArray(), images.Select(i => i.Sample.IsAnomalous).ToArray())));
         // Every pixel of every image, gathered once: the pixel ROC, then (sorted, labels no longer needed) the heat scale.
         var (allScores, labels) = EvaluationMetrics.Pixels(images);
@@ -128,6 +134,33 @@ public sealed class HtmlReport
         return string.Create(CultureInfo.InvariantCulture,
             $"<svg width=\"{side}\" height=\"{side + 20}\" viewBox=\"0 0 {side} {side + 20}\"><line x1=\"0\" y1=\"{side}\" x2=\"{side}\" y2=\"0\" stroke=\"#ccc\"/>" +
             $"<polyline fill=\"none\" stroke=\"#c00\" stroke-width=\"2\" points=\"{line}\"/><text x=\"4\" y=\"{side + 16}\">{title} ROC (x: FPR, y: TPR)</text></svg>");
+    }
+
+    /// <summary>The routing audit as a small table: each level's share in the plainest and richest quarter of cells.</summary>
+    private static string RoutingSection(RoutingFigures routing)
+    {
+        var html = new StringBuilder("<h2>Routing</h2><p>Normal test images: the share of each code level (finest first) among the plainest and the richest quarter of coarsest cells by Haar context richness");
+        html.Append(CultureInfo.InvariantCulture, $" ({routing.Routing.Cells} cells).");
+        if (routing.PriorEntropy is { } entropy)
+        {
+            html.Append(CultureInfo.InvariantCulture, $" Budget prior: mean entropy {entropy:F3} nats per cell; its likeliest level is the input's in {routing.PriorAgreement:P1} of cells.");
+        }
+        html.Append("</p><table><tr><th>cells</th>");
+        for (var l = 0; l < routing.Routing.PlainShares.Count; l++)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>level {l}</th>");
+        }
+        html.Append("</tr>");
+        foreach (var (name, shares) in new[] { ("plainest quarter", routing.Routing.PlainShares), ("richest quarter", routing.Routing.RichShares) })
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td>");
+            foreach (var share in shares)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{share:F2}</td>");
+            }
+            html.Append("</tr>");
+        }
+        return html.Append("</table>").ToString();
     }
 
     private static string Row(string name, double imageAuroc, double? pixelAuroc, OperatingFigures f) => string.Create(CultureInfo.InvariantCulture,

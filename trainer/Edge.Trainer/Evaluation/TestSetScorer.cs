@@ -16,10 +16,12 @@ public static class TestSetScorer
 {
     /// <summary>
     /// Scores every test image; <paramref name="onImage"/> sees each result as it is made, with its scorer and the decoded
-    /// image (for the report's gallery, so it need not read the file again).
+    /// image (for the report's gallery, so it need not read the file again). <paramref name="routing"/>, when given, audits
+    /// what the model did with the normal images.
     /// </summary>
     public static IReadOnlyList<ScoredImage> Score(
-        BundleModel model, MvtecDataset dataset, Action<ScoredImage, FrameScorer, Image>? onImage = null, CancellationToken cancellationToken = default)
+        BundleModel model, MvtecDataset dataset, Action<ScoredImage, FrameScorer, Image>? onImage = null, RoutingAudit? routing = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -28,6 +30,7 @@ public static class TestSetScorer
             throw new UserInputException($"The data set '{dataset.Root}' has no test images (test/good/ and test/<defect>/).");
         }
         var scorers = ScorersFor(model, dataset);
+        Action<Detector, int>? audit = routing is null ? null : routing.Observe;
         try
         {
             var results = new List<ScoredImage>(dataset.Test.Count);
@@ -35,6 +38,8 @@ public static class TestSetScorer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var scorer = scorers[sample.ProductClass];
+                // Only normal images say what the model learned to do; a defect's routing is what the scores are about.
+                scorer.InputObserver = sample.IsAnomalous ? null : audit;
                 var image = SampleLoader.Read(sample.ImagePath);
                 float score;
                 try
