@@ -14,9 +14,20 @@ public sealed class UpdatesAuthorityConfigTests
     [Fact]
     public void Commands_are_verified_with_the_trusted_keys_unless_command_keys_are_listed()
     {
-        Assert.Equal(["/k/trusted.pem"], Parse("""{ "trustedKeys": ["/k/trusted.pem"] }""").Updates.EffectiveCommandKeys);
-        Assert.Equal(["/k/command.pem"], Parse("""{ "trustedKeys": ["/k/trusted.pem"], "commandKeys": ["/k/command.pem"] }""").Updates.EffectiveCommandKeys);
+        // The reader loads every listed key, so the files must be real public keys.
+        using var folder = new Edge.Testing.TempFolder();
+        var trusted = PublicKey(folder.File("trusted.pem"));
+        var command = PublicKey(folder.File("command.pem"));
+        Assert.Equal([trusted], Parse($$"""{ "trustedKeys": ["{{trusted}}"] }""").Updates.EffectiveCommandKeys);
+        Assert.Equal([command], Parse($$"""{ "trustedKeys": ["{{trusted}}"], "commandKeys": ["{{command}}"] }""").Updates.EffectiveCommandKeys);
         Assert.Empty(Parse("{}").Updates.EffectiveCommandKeys);
+    }
+
+    private static string PublicKey(string path)
+    {
+        using var key = Edge.Bundles.Signing.SigningKeys.Generate();
+        File.WriteAllText(path, Edge.Bundles.Signing.SigningKeys.PublicKeyPem(key));
+        return path;
     }
 
     [Fact]

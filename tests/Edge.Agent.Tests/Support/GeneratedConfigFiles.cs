@@ -11,16 +11,35 @@ namespace Edge.Agent.Tests.Support;
 /// </summary>
 public static class GeneratedConfigFiles
 {
-    public const string Valid = """
+    /// <summary>
+    /// Real public key files for <see cref="Valid"/>: the reader loads every listed key (a missing file or a private key
+    /// is refused), so the valid file must name keys that are there. Left in the temp folder for the test run.
+    /// </summary>
+    private static readonly string KeyFolder = WriteKeys();
+
+    public static readonly string Valid = $$"""
         { "site": "plant1", "device": "box1", "stateDirectory": "/var/lib/edge-agent",
           "mqtt": { "host": "127.0.0.1", "port": 1883, "protocol": "5", "keepAliveSeconds": 30 },
           "model": { "bundle": "/path/to/bundle" },
           "http": { "port": 8080, "bind": "127.0.0.1" },
           "alarms": { "holdSeconds": 1, "cooldownSeconds": 5, "hysteresis": 0.05 },
-          "updates": { "trustedKeys": ["/etc/edge/trusted.pem"], "commandKeys": ["/etc/edge/command.pem"], "minimumVersion": "1.0.0",
+          "updates": { "trustedKeys": ["{{Json(Path.Combine(KeyFolder, "trusted.pem"))}}"], "commandKeys": ["{{Json(Path.Combine(KeyFolder, "command.pem"))}}"], "minimumVersion": "1.0.0",
                        "archiveHosts": ["models.local", "10.0.0.5:8443", "[::1]:8080"], "replayWindowMinutes": 60, "maxArchiveMegabytes": 512 },
           "cameras": [ { "name": "line1", "ffmpeg": "-re -i clip.mp4", "threshold": 0.5 } ] }
         """;
+
+    private static string WriteKeys()
+    {
+        var folder = Directory.CreateTempSubdirectory("edge-config-keys-").FullName;
+        foreach (var name in new[] { "trusted.pem", "command.pem" })
+        {
+            using var key = Edge.Bundles.Signing.SigningKeys.Generate();
+            File.WriteAllText(Path.Combine(folder, name), Edge.Bundles.Signing.SigningKeys.PublicKeyPem(key));
+        }
+        return folder;
+    }
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text)[1..^1];
 
     /// <summary>The paths of <see cref="Valid"/>'s values a case may change.</summary>
     private static readonly string[][] Paths =

@@ -14,6 +14,9 @@ public sealed class HostileCommandProcessTests : BrokerTest
 {
     private const string Commands = "edge/plant1/box1/cmd/model";
 
+    /// <summary>The fleet owner's key: the agent trusts it, and the well-formed commands that follow the hostile ones carry its signature.</summary>
+    private static readonly System.Security.Cryptography.ECDsa Key = Edge.Bundles.Signing.SigningKeys.Generate();
+
     private static string Now => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     [Fact]
@@ -24,7 +27,7 @@ public sealed class HostileCommandProcessTests : BrokerTest
 
         // 8 MiB: over the MQTT 5 maximum packet size the agent announces (an archive chunk, 4 MiB, and room for its topic).
         PublishFile(Encoding.UTF8.GetBytes("{\"id\":\"big\",\"action\":\"report\",\"issuedUtc\":\"" + Now + "\",\"version\":\"" + new string('x', 8 << 20) + "\"}"));
-        PublishFile(Encoding.UTF8.GetBytes("{\"id\":\"after-big\",\"action\":\"report\",\"issuedUtc\":\"" + Now + "\"}"));
+        PublishFile(Encoding.UTF8.GetBytes(SignedCommands.Report("after-big", Key)));
         var answers = replies.WaitUntil(m => m.Any(x => x.Payload.Contains("after-big", StringComparison.Ordinal)), Patience);
         agent.Terminate();
 
@@ -42,7 +45,7 @@ public sealed class HostileCommandProcessTests : BrokerTest
         using var agent = StartAgent();
 
         PublishFile(Encoding.UTF8.GetBytes("{\"id\":\"wide\",\"action\":\"report\",\"issuedUtc\":\"" + Now + "\",\"version\":\"" + new string('x', 1 << 20) + "\"}"));
-        PublishFile(Encoding.UTF8.GetBytes("{\"id\":\"after-wide\",\"action\":\"report\",\"issuedUtc\":\"" + Now + "\"}"));
+        PublishFile(Encoding.UTF8.GetBytes(SignedCommands.Report("after-wide", Key)));
         var answers = replies.WaitUntil(m => m.Count >= 2, Patience).Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
@@ -60,7 +63,7 @@ public sealed class HostileCommandProcessTests : BrokerTest
         using var agent = StartAgent();
 
         PublishFile([.. Encoding.UTF8.GetBytes("{\"id\":\"bad-"), 0xC0, 0xAF, 0xFF, .. Encoding.UTF8.GetBytes("\",\"action\":\"report\",\"issuedUtc\":\"" + Now + "\"}")]);
-        PublishFile(Encoding.UTF8.GetBytes("{\"id\":\"after-bad\",\"action\":\"report\",\"issuedUtc\":\"" + Now + "\"}"));
+        PublishFile(Encoding.UTF8.GetBytes(SignedCommands.Report("after-bad", Key)));
         var answers = replies.WaitUntil(m => m.Count >= 2, Patience).Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
         agent.Terminate();
         Assert.Equal(0, agent.WaitForExit(Patience));
@@ -72,7 +75,9 @@ public sealed class HostileCommandProcessTests : BrokerTest
 
     private AgentProcess StartAgent()
     {
-        var config = AgentConfigFile.Write(Folder, Broker.Port);
+        var publicKey = Folder.File("trusted.pem");
+        File.WriteAllText(publicKey, Edge.Bundles.Signing.SigningKeys.PublicKeyPem(Key));
+        var config = AgentConfigFile.Write(Folder, Broker.Port, updates: $$"""{ "trustedKeys": ["{{publicKey}}"] }""");
         using var state = Broker.Subscribe("edge/plant1/box1/model/state", persistent: false);
         var agent = AgentProcess.Start(["run", "--config", config]);
         // The retained state comes after the command subscription was made.
