@@ -103,10 +103,10 @@ public sealed class Detector : IDisposable
     public ReadOnlySpan<float> Reconstruction01 => Reconstruction01Of(0);
 
     /// <summary>The routing level the first input chose per coarsest cell (0 = finest).</summary>
-    public ReadOnlySpan<long> ChosenLevels => _chosen.AsSpan(0, _routingGrid * _routingGrid);
+    public ReadOnlySpan<long> ChosenLevels => ChosenLevelsOf(0);
 
     /// <summary>The prior's likeliest level per coarsest cell of the first input; empty without a prior.</summary>
-    public ReadOnlySpan<long> PriorLevels => _prior is null ? [] : _priorChosen.AsSpan(0, _routingGrid * _routingGrid);
+    public ReadOnlySpan<long> PriorLevels => PriorLevelsOf(0);
 
     public int RoutingGrid => _routingGrid;
 
@@ -118,6 +118,13 @@ public sealed class Detector : IDisposable
     {
         var cells = _routingGrid * _routingGrid;
         return _chosen.AsSpan(Checked(item) * cells, cells);
+    }
+
+    /// <summary>The prior's likeliest level per coarsest cell of input <paramref name="item"/>; empty without a prior.</summary>
+    public ReadOnlySpan<long> PriorLevelsOf(int item)
+    {
+        var cells = _routingGrid * _routingGrid;
+        return _prior is null ? [] : _priorChosen.AsSpan(Checked(item) * cells, cells);
     }
 
     /// <summary>

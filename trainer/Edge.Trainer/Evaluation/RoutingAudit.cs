@@ -40,23 +40,18 @@ public sealed class RoutingAudit
         {
             return;
         }
+        // The detector already took the prior's likeliest level per cell (the reconstruction is made with it).
+        var likeliest = detector.PriorLevelsOf(item);
         for (var cell = 0; cell < chosen.Length; cell++)
         {
-            var probabilities = prior.Slice(cell * _levelCount, _levelCount);
-            var likeliest = 0;
-            for (var l = 0; l < _levelCount; l++)
+            foreach (var p in prior.Slice(cell * _levelCount, _levelCount))
             {
-                var p = (double)probabilities[l];
                 if (p > 0)
                 {
                     _priorEntropy -= p * Math.Log(p);
                 }
-                if (probabilities[l] > probabilities[likeliest])
-                {
-                    likeliest = l;
-                }
             }
-            _priorAgreements += likeliest == chosen[cell] ? 1 : 0;
+            _priorAgreements += likeliest[cell] == chosen[cell] ? 1 : 0;
             _priorCells++;
         }
     }
